@@ -1,2 +1,20 @@
-/** Nothing is exported yet: see README.md for what this package will hold. */
-export {};
+// Options, connection parameters, errors, type codes, parameters
+export {
+  DatabaseError,
+  DataError,
+  ERROR_BRAND,
+  errorClassForErrno,
+  errorFromServer,
+  IntegrityError,
+  InterfaceError,
+  InternalError,
+  ManagementError,
+  NotSupportedError,
+  OperationalError,
+  ProgrammingError,
+  S2Error,
+  type S2ErrorOptions,
+  S2Warning,
+  type ServerErrorClass,
+  type ServerErrorReport,
+} from './errors/index.js';
