@@ -18,3 +18,20 @@ export {
   type ServerErrorClass,
   type ServerErrorReport,
 } from './errors/index.js';
+export {
+  describeOption,
+  getOption,
+  getOptionSource,
+  OPTION_NAMES,
+  type OptionName,
+  type OptionOverrides,
+  type OptionSource,
+  type OptionsObject,
+  type OptionValue,
+  options,
+  RESULTS_TYPES,
+  resetOption,
+  SSL_MODES,
+  setOption,
+  withOptions,
+} from './options/index.js';
