@@ -30,6 +30,7 @@ export function packageTests(packageDir, settings = {}) {
       env: settings.env,
       reporters: ['default', ['json', { outputFile: resultsFile }]],
       pool: 'forks',
+      passWithNoTests: true,
     },
   });
 }
