@@ -1,0 +1,86 @@
+import type { ColumnBatch, ColumnKind, ColumnVector } from '../column-batch.js';
+import { columnValues } from '../values/column-values.js';
+import type { ValueOptions } from '../values/value-options.js';
+import { columnKeys } from './dicts.js';
+import type { ResultColumn } from './result-column.js';
+
+/** A column of the `columns` format: a typed array when the policy allows, else an array. */
+export type ColumnData =
+  | Int8Array
+  | Int16Array
+  | Int32Array
+  | Uint8Array
+  | Uint16Array
+  | Uint32Array
+  | Float64Array
+  | BigInt64Array
+  | BigUint64Array
+  | unknown[];
+
+/** Results type `'columns'` (Python's `numpy`): column key → values. */
+export type ColumnsResult = Record<string, ColumnData>;
+
+const NUMERIC: ReadonlySet<ColumnKind> = new Set([
+  'int8',
+  'int16',
+  'int32',
+  'uint8',
+  'uint16',
+  'uint32',
+  'float64',
+]);
+
+function typedCopy(parts: readonly ColumnVector[], total: number): ColumnData | undefined {
+  const first = parts[0]?.values;
+  if (!first) return undefined;
+  const Storage = first.constructor as new (length: number) => NonNullable<typeof first>;
+  const result = new Storage(total);
+  let offset = 0;
+  for (const part of parts) {
+    result.set(part.values as never, offset);
+    offset += part.length;
+  }
+  return result as ColumnData;
+}
+
+function columnData(
+  parts: readonly ColumnVector[],
+  total: number,
+  options: ValueOptions,
+): ColumnData {
+  const sample = parts[0];
+  const hasNulls = parts.some((part) => part.nullCount > 0);
+  if (sample && !hasNulls) {
+    const big = sample.kind === 'int64' || sample.kind === 'uint64';
+    if (NUMERIC.has(sample.kind) || (big && options.bigint === 'bigint')) {
+      return typedCopy(parts, total) ?? [];
+    }
+  }
+  return parts.flatMap((part) => columnValues(part, options));
+}
+
+/**
+ * The rows of some batches column by column. Integer and float columns without nulls become
+ * typed arrays (BIGINT only with `bigint: 'bigint'`, as BigInt64Array/BigUint64Array); columns
+ * with nulls and every other kind become arrays of policy values, so a NULL is never turned
+ * into 0 or NaN (the Python SDK's numpy path turned nullable ints into floats).
+ */
+export function toColumns(
+  batches: readonly ColumnBatch[],
+  columns: readonly ResultColumn[],
+  options: ValueOptions,
+): ColumnsResult {
+  const keys = columnKeys(columns);
+  const total = batches.reduce((sum, batch) => sum + batch.numRows, 0);
+  const result: ColumnsResult = {};
+  keys.forEach((key, index) => {
+    const parts = batches.flatMap((batch) => batch.columns[index] ?? []);
+    Object.defineProperty(result, key, {
+      value: columnData(parts, total, options),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  });
+  return result;
+}
