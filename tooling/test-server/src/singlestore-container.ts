@@ -48,7 +48,7 @@ export async function startSinglestoreContainer(): Promise<SinglestoreContainer>
   const container = await new GenericContainer(singlestoreDevImage)
     .withEnvironment(environment)
     .withExposedPorts(3306, 9000)
-    .withWaitStrategy(Wait.forLogMessage(/Listening on .*3306|ready for connections/i))
+    .withWaitStrategy(Wait.forLogMessage(/INFO: /))
     .withStartupTimeout(300_000)
     .start();
   return {
