@@ -1,4 +1,17 @@
 // Options, connection parameters, errors, type codes, parameters
+
+export {
+  buildConnectionParams,
+  type ConnectionInput,
+  type ConnectionParamFields,
+  type ConnectionParams,
+  type Driver,
+  defaultPort,
+  isConnectionUrl,
+  type ParsedConnectionUrl,
+  parseConnectionUrl,
+  type SslMode,
+} from './connection-params/index.js';
 export {
   DatabaseError,
   DataError,
