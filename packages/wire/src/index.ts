@@ -1,2 +1,28 @@
-/** Nothing is exported yet: see README.md for what this package will hold. */
-export {};
+export type { AuthContext, AuthExchange, AuthPlugin } from './auth/auth-plugin.js';
+export type { ResultSummary } from './commands/result-sink.js';
+export type { SslMode, WireConnectionOptions } from './connection/connection-options.js';
+export { type QueryOptions, WireConnection } from './connection/wire-connection.js';
+export type { InfileChunk, InfileSource } from './infile/infile-source.js';
+export type { ColumnDefinition } from './packets/column-definition.js';
+export type { QueryResult } from './results/query-result.js';
+export type { QueryEvent, QueryStream } from './results/query-stream.js';
+export type { ColumnBatch, ColumnVector } from './rows/column-batch.js';
+
+import type { WireConnectionOptions } from './connection/connection-options.js';
+import { WireConnection } from './connection/wire-connection.js';
+
+/**
+ * Opens a MySQL-protocol connection to SingleStoreDB (or any MySQL-compatible server).
+ *
+ * @param options - a URL (`mysql://user:password@host:3306/db?sslMode=verify_identity`) or
+ *   an options object.
+ * @example
+ * ```ts
+ * await using connection = await connect('mysql://root@127.0.0.1:3306/app');
+ * const [result] = await connection.query('SELECT 1 AS one');
+ * console.log(result?.rows()); // [[1]]
+ * ```
+ */
+export function connect(options: WireConnectionOptions | string): Promise<WireConnection> {
+  return WireConnection.open(options);
+}

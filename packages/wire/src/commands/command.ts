@@ -1,0 +1,77 @@
+import type { ResolvedWireOptions } from '../connection/connection-options.js';
+import type { HandshakeV10 } from '../packets/handshake-v10.js';
+
+/** What a command may do with the connection while it is the one at the head of the FIFO. */
+export interface CommandContext {
+  readonly options: ResolvedWireOptions;
+  /** The server's handshake (undefined while the handshake command runs). */
+  readonly handshake: HandshakeV10 | undefined;
+  /** Capabilities both sides agreed on. */
+  readonly capabilities: number;
+  readonly tls: boolean;
+  readonly unixSocket: boolean;
+  /** Status flags of the last OK/EOF packet. */
+  serverStatus: number;
+  /** Frames and writes one payload with the command's next sequence ids. */
+  send(payload: Uint8Array): void;
+  /** Resolves when the socket's write buffer has drained. */
+  drained(): Promise<void>;
+  /** Stops (or restarts) reading the socket for a reason; reading resumes when no reason is left. */
+  pauseReading(reason: string): void;
+  resumeReading(reason: string): void;
+}
+
+/** A command as the pipeline sees it, whatever its result type. */
+export interface PipelineCommand {
+  readonly settled: boolean;
+  start(context: CommandContext): void | Promise<void>;
+  handle(payload: Uint8Array, context: CommandContext): void | Promise<void>;
+  fail(error: unknown): void;
+}
+
+/**
+ * One request/response exchange as an explicit state machine. The connection starts commands
+ * one at a time from its FIFO and hands each incoming packet to the head command until it
+ * settles. Throwing from `start` or `handle` is fatal to the connection (its byte stream is no
+ * longer in a known state); errors the server reported in an ERR packet only settle the
+ * command.
+ */
+export abstract class Command<T> implements PipelineCommand {
+  readonly result: Promise<T>;
+  private resolveResult!: (value: T) => void;
+  private rejectResult!: (error: unknown) => void;
+  private isSettled = false;
+
+  constructor() {
+    this.result = new Promise<T>((resolve, reject) => {
+      this.resolveResult = resolve;
+      this.rejectResult = reject;
+    });
+    // The connection and its callers always observe the result; this keeps a command failed
+    // by a dying connection before anyone awaited it from becoming an unhandled rejection.
+    this.result.catch(() => undefined);
+  }
+
+  get settled(): boolean {
+    return this.isSettled;
+  }
+
+  /** Sends the command's first packets; sequence ids were reset to 0 just before. */
+  abstract start(context: CommandContext): void | Promise<void>;
+
+  /** Handles one incoming packet payload. */
+  abstract handle(payload: Uint8Array, context: CommandContext): void | Promise<void>;
+
+  protected finish(value: T): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.resolveResult(value);
+  }
+
+  /** Settles the command with an error (a server ERR, or the connection failing). */
+  fail(error: unknown): void {
+    if (this.isSettled) return;
+    this.isSettled = true;
+    this.rejectResult(error);
+  }
+}

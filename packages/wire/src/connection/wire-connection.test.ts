@@ -1,0 +1,40 @@
+import { OperationalError, ProgrammingError } from '@s2/core-cursor';
+import { testServer, useTestDatabase } from '@s2/test-server';
+import { describe, expect, it } from 'vitest';
+import { connect } from '../index.js';
+
+const database = useTestDatabase();
+
+describe('WireConnection against the test server', () => {
+  it('connects, queries and closes', async () => {
+    await using connection = await connect(database.url);
+    expect(connection.connectionId).toBeGreaterThan(0);
+    const [result] = await connection.query("SELECT 1 AS one, 'two' AS two, NULL AS three");
+    expect(result?.columns.map((column) => column.name)).toEqual(['one', 'two', 'three']);
+    expect(result?.rows()).toEqual([[1, 'two', null]]);
+    await connection.ping();
+  });
+
+  it('reports server errors with errno, SQLSTATE and the mapped class, and stays usable', async () => {
+    await using connection = await connect(database.url);
+    const error = await connection.query('SELEC 1').catch((caught: unknown) => caught);
+    expect(ProgrammingError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ errno: 1064, sqlState: '42000' });
+    expect((await connection.query('SELECT 2'))[0]?.rows()).toEqual([[2]]);
+  });
+
+  it('rejects a wrong password with an OperationalError that does not contain it', async () => {
+    const server = testServer();
+    const secret = 'not-the-password-7f3a';
+    const error = await connect({
+      host: server.host,
+      port: server.port,
+      user: server.user,
+      password: secret,
+    }).catch((caught: unknown) => caught);
+    expect(OperationalError.isInstance(error)).toBe(true);
+    expect((error as Error).message).not.toContain(secret);
+    expect(JSON.stringify(error)).not.toContain(secret);
+    expect(String((error as Error).stack)).not.toContain(secret);
+  });
+});

@@ -1,0 +1,270 @@
+import { InterfaceError, OperationalError, type S2Error } from '@s2/core-cursor';
+import { HandshakeCommand } from '../commands/handshake-command.js';
+import { QueryCommand } from '../commands/query-command.js';
+import { QuitCommand } from '../commands/quit-command.js';
+import { SimpleCommand } from '../commands/simple-command.js';
+import { infileResponder } from '../infile/infile-responder.js';
+import type { InfileSource } from '../infile/infile-source.js';
+import { CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
+import { connectionClosed } from '../protocol/wire-errors.js';
+import { BufferedResults } from '../results/buffered-results.js';
+import type { QueryResult } from '../results/query-result.js';
+import { QueryStream } from '../results/query-stream.js';
+import { CommandPipeline } from './command-pipeline.js';
+import type { ResolvedWireOptions, WireConnectionOptions } from './connection-options.js';
+import { openSocket } from './open-socket.js';
+import { resolveOptions } from './resolve-options.js';
+
+/** Per-query options. */
+export interface QueryOptions {
+  /** Aborting stops the query on the server (KILL QUERY over a side connection). */
+  signal?: AbortSignal;
+  /** Milliseconds after which the query is stopped the same way. */
+  timeout?: number;
+  /** Data for `LOAD DATA LOCAL INFILE ':stream:'`. */
+  infileStream?: InfileSource;
+}
+
+const QUIT_WAIT_MS = 1000;
+
+function abortError(reason: unknown): S2Error {
+  return new OperationalError('Query execution was interrupted', { errno: 1317, cause: reason });
+}
+
+/**
+ * One MySQL-protocol connection: handshake and authentication, then commands through a
+ * single FIFO. Open one with `connect()`.
+ */
+export class WireConnection {
+  private closing: Promise<void> | undefined;
+
+  private constructor(
+    readonly options: ResolvedWireOptions,
+    private readonly pipeline: CommandPipeline,
+  ) {}
+
+  /**
+   * Connects, authenticates and runs the session setup (wire-protocol.md §10), all within
+   * `connectTimeout`.
+   */
+  static async open(input: WireConnectionOptions | string): Promise<WireConnection> {
+    const options = resolveOptions(input);
+    const deadline = Date.now() + options.connectTimeout;
+    const socket = await openSocket(options, options.connectTimeout);
+    const pipeline = new CommandPipeline(options, socket);
+    const connection = new WireConnection(options, pipeline);
+    const timer = setTimeout(
+      () =>
+        pipeline.destroy(
+          new OperationalError(
+            `Connection to server timed out after ${options.connectTimeout} ms`,
+            {
+              errno: 2013,
+            },
+          ),
+        ),
+      Math.max(0, deadline - Date.now()),
+    );
+    try {
+      await pipeline.enqueue(
+        new HandshakeCommand({
+          agreed: (handshake, capabilities) => {
+            pipeline.handshake = handshake;
+            pipeline.capabilities = capabilities;
+          },
+          upgradeToTls: () => pipeline.upgradeToTls(),
+        }),
+      );
+      await connection.initializeSession();
+      return connection;
+    } catch (error) {
+      pipeline.destroy(error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async initializeSession(): Promise<void> {
+    const { options } = this;
+    await this.query('SET NAMES utf8mb4');
+    if (options.enableExtendedDataTypes) {
+      await this.querySkippingServerErrors('SET @@SESSION.enable_extended_types_metadata=on');
+      await this.querySkippingServerErrors(
+        `SET @@SESSION.vector_type_project_format=${options.vectorDataFormat.toUpperCase()}`,
+      );
+    }
+    if (options.autocommit !== undefined && this.autocommit !== options.autocommit) {
+      await this.query(`SET AUTOCOMMIT = ${options.autocommit ? 1 : 0}`);
+    }
+    if (options.initSql !== undefined) await this.query(options.initSql);
+  }
+
+  private async querySkippingServerErrors(sql: string): Promise<void> {
+    try {
+      await this.query(sql);
+    } catch (error) {
+      // A server without the variable answers ERR 1193; only a broken connection matters.
+      if (!this.pipeline.usable) throw error;
+    }
+  }
+
+  /** The server's thread id for this connection. */
+  get connectionId(): number {
+    return this.pipeline.handshake?.connectionId ?? 0;
+  }
+
+  get serverVersion(): string {
+    return this.pipeline.handshake?.serverVersion ?? '';
+  }
+
+  /** Status flags of the last OK/EOF packet. */
+  get serverStatus(): number {
+    return this.pipeline.serverStatus;
+  }
+
+  /** The server's autocommit mode, from the last status flags. */
+  get autocommit(): boolean {
+    return (this.pipeline.serverStatus & ServerStatus.AUTOCOMMIT) !== 0;
+  }
+
+  /** Whether the server has NO_BACKSLASH_ESCAPES on (escaping must then double quotes only). */
+  get noBackslashEscapes(): boolean {
+    return (this.pipeline.serverStatus & ServerStatus.NO_BACKSLASH_ESCAPES) !== 0;
+  }
+
+  /** True for a TLS connection. */
+  get secure(): boolean {
+    return this.pipeline.tls;
+  }
+
+  /** A cheap local check: false once the connection was closed or failed. */
+  isConnected(): boolean {
+    return this.closing === undefined && this.pipeline.usable;
+  }
+
+  /** Runs SQL and returns every result (one per statement, plus a stored procedure's OK). */
+  async query(sql: string, options: QueryOptions = {}): Promise<QueryResult[]> {
+    const results = new BufferedResults(this.options.batchRows);
+    await this.run(new QueryCommand(sql, results, this.infileFor(sql, options)), options);
+    return results.results;
+  }
+
+  /**
+   * Runs SQL and yields its results as they arrive, a batch of rows at a time, pausing the
+   * socket while the consumer is behind.
+   */
+  stream(sql: string, options: QueryOptions = {}): QueryStream {
+    const stream = new QueryStream(this.options.batchRows, {
+      pause: () => this.pipeline.pauseReading('stream-consumer'),
+      resume: () => this.pipeline.resumeReading('stream-consumer'),
+    });
+    this.run(new QueryCommand(sql, stream, this.infileFor(sql, options)), options).catch(() => {
+      // The stream reports the error to its consumer.
+    });
+    return stream;
+  }
+
+  private infileFor(sql: string, options: QueryOptions) {
+    return this.options.localInfile ? infileResponder(sql, options.infileStream) : undefined;
+  }
+
+  private async run(command: QueryCommand, options: QueryOptions): Promise<void> {
+    if (this.closing !== undefined) throw connectionClosed();
+    const { signal, timeout } = options;
+    if (signal?.aborted) throw abortError(signal.reason);
+    if (signal === undefined && timeout === undefined) {
+      await this.pipeline.enqueue(command);
+      return;
+    }
+    const stop = (reason: unknown): void => {
+      if (command.settled) return;
+      if (this.pipeline.withdraw(command)) {
+        command.fail(abortError(reason));
+        return;
+      }
+      this.killRunning(command).catch(() => {
+        // A failed KILL leaves the query running; the command then ends on its own.
+      });
+    };
+    const onAbort = (): void => stop(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer =
+      timeout === undefined
+        ? undefined
+        : setTimeout(() => stop(new Error(`query timed out after ${timeout} ms`)), timeout);
+    try {
+      await this.pipeline.enqueue(command);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
+    }
+  }
+
+  /** KILL QUERY over a side connection, if the command is still the one running. */
+  private async killRunning(command: QueryCommand): Promise<void> {
+    const side = await WireConnection.open({
+      ...this.options,
+      database: undefined,
+      initSql: undefined,
+      enableExtendedDataTypes: false,
+      localInfile: false,
+    });
+    try {
+      if (this.pipeline.isRunning(command)) await side.query(`KILL QUERY ${this.connectionId}`);
+    } finally {
+      await side.close();
+    }
+  }
+
+  /** COM_PING. */
+  async ping(): Promise<void> {
+    await this.simple(new SimpleCommand(CommandByte.PING));
+  }
+
+  /** COM_INIT_DB: makes `database` the default database. */
+  async selectDatabase(database: string): Promise<void> {
+    await this.simple(new SimpleCommand(CommandByte.INIT_DB, database));
+  }
+
+  /** COM_RESET_CONNECTION: drops session state (variables, temporary tables, transactions). */
+  async resetConnection(): Promise<void> {
+    await this.simple(new SimpleCommand(CommandByte.RESET_CONNECTION));
+  }
+
+  private async simple(command: SimpleCommand): Promise<void> {
+    if (this.closing !== undefined) throw connectionClosed();
+    await this.pipeline.enqueue(command);
+  }
+
+  /** The error that broke the connection, if one did. */
+  get fatalError(): S2Error | undefined {
+    return this.closing === undefined ? this.pipeline.fatalError : undefined;
+  }
+
+  /**
+   * Sends COM_QUIT after the commands already queued and closes the socket. Idempotent
+   * (python-sdk-quirks.md #36).
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      if (this.pipeline.usable) {
+        await this.pipeline.enqueue(new QuitCommand()).catch(() => undefined);
+        await this.pipeline.end(QUIT_WAIT_MS);
+      } else {
+        this.pipeline.destroy(connectionClosed());
+      }
+    })();
+    return this.closing;
+  }
+
+  /** Closes the socket at once, failing queued commands. */
+  destroy(): void {
+    this.closing ??= Promise.resolve();
+    this.pipeline.destroy(new InterfaceError('Connection was destroyed', { errno: 2048 }));
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,136 @@
+import { FRAME_HEADER_LENGTH, MAX_FRAME_PAYLOAD } from './protocol-constants.js';
+import { wrongSequence } from './wire-errors.js';
+
+/**
+ * The sequence id shared by both directions of one command: it restarts at 0 with every
+ * command and goes up by one per frame, whoever sends it.
+ */
+export class SequenceCounter {
+  next = 0;
+
+  reset(): void {
+    this.next = 0;
+  }
+
+  /** Checks an incoming frame's id and advances. */
+  accept(received: number): void {
+    if (received !== this.next) throw wrongSequence(this.next, received);
+    this.next = (this.next + 1) & 0xff;
+  }
+
+  /** The id for an outgoing frame, advancing. */
+  take(): number {
+    const id = this.next;
+    this.next = (id + 1) & 0xff;
+    return id;
+  }
+}
+
+/**
+ * Frames one payload for the socket: 3-byte length + sequence id per frame, split at
+ * 2^24−1 bytes; a payload whose length is a multiple of that ends with an empty frame.
+ */
+export function frameOutgoing(payload: Uint8Array, sequence: SequenceCounter): Uint8Array {
+  const frameCount = Math.floor(payload.length / MAX_FRAME_PAYLOAD) + 1;
+  const framed = new Uint8Array(payload.length + frameCount * FRAME_HEADER_LENGTH);
+  let source = 0;
+  let target = 0;
+  for (let frame = 0; frame < frameCount; frame += 1) {
+    const length = Math.min(MAX_FRAME_PAYLOAD, payload.length - source);
+    framed[target] = length & 0xff;
+    framed[target + 1] = (length >>> 8) & 0xff;
+    framed[target + 2] = length >>> 16;
+    framed[target + 3] = sequence.take();
+    framed.set(payload.subarray(source, source + length), target + FRAME_HEADER_LENGTH);
+    source += length;
+    target += FRAME_HEADER_LENGTH + length;
+  }
+  return framed;
+}
+
+/**
+ * Turns socket chunks into whole packet payloads: reads frame headers across chunk borders,
+ * checks each frame's sequence id, and joins frames of 2^24−1 bytes with their continuation.
+ * A payload that lies inside one chunk is handed out as a view of it, without copying.
+ */
+export class IncomingPackets {
+  private readonly header = new Uint8Array(FRAME_HEADER_LENGTH);
+  private headerFilled = 0;
+  private frame: Uint8Array | undefined;
+  private frameFilled = 0;
+  private continued: Uint8Array[] = [];
+
+  constructor(
+    private readonly sequence: SequenceCounter,
+    private readonly onPacket: (payload: Uint8Array) => void,
+  ) {}
+
+  /** True when bytes of an unfinished frame are buffered. */
+  get midPacket(): boolean {
+    return this.headerFilled > 0 || this.frame !== undefined || this.continued.length > 0;
+  }
+
+  push(chunk: Uint8Array): void {
+    let at = 0;
+    const end = chunk.length;
+    while (at < end) {
+      if (this.frame === undefined) {
+        if (this.headerFilled === 0 && end - at >= FRAME_HEADER_LENGTH) {
+          const length = chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16);
+          const sequenceId = chunk[at + 3]!;
+          if (end - at - FRAME_HEADER_LENGTH >= length) {
+            this.sequence.accept(sequenceId);
+            const start = at + FRAME_HEADER_LENGTH;
+            at = start + length;
+            this.frameDone(chunk.subarray(start, at));
+            continue;
+          }
+          this.header.set(chunk.subarray(at, at + FRAME_HEADER_LENGTH));
+          this.headerFilled = FRAME_HEADER_LENGTH;
+          at += FRAME_HEADER_LENGTH;
+        } else {
+          const take = Math.min(FRAME_HEADER_LENGTH - this.headerFilled, end - at);
+          this.header.set(chunk.subarray(at, at + take), this.headerFilled);
+          this.headerFilled += take;
+          at += take;
+          if (this.headerFilled < FRAME_HEADER_LENGTH) return;
+        }
+        const header = this.header;
+        this.sequence.accept(header[3]!);
+        this.frame = new Uint8Array(header[0]! | (header[1]! << 8) | (header[2]! << 16));
+        this.frameFilled = 0;
+        this.headerFilled = 0;
+      }
+      const frame = this.frame;
+      const take = Math.min(frame.length - this.frameFilled, end - at);
+      frame.set(chunk.subarray(at, at + take), this.frameFilled);
+      this.frameFilled += take;
+      at += take;
+      if (this.frameFilled === frame.length) {
+        this.frame = undefined;
+        this.frameDone(frame);
+      }
+    }
+  }
+
+  private frameDone(payload: Uint8Array): void {
+    if (payload.length === MAX_FRAME_PAYLOAD) {
+      this.continued.push(payload.slice());
+      return;
+    }
+    if (this.continued.length === 0) {
+      this.onPacket(payload);
+      return;
+    }
+    const parts = this.continued;
+    this.continued = [];
+    parts.push(payload);
+    const joined = new Uint8Array(parts.reduce((total, part) => total + part.length, 0));
+    let offset = 0;
+    for (const part of parts) {
+      joined.set(part, offset);
+      offset += part.length;
+    }
+    this.onPacket(joined);
+  }
+}

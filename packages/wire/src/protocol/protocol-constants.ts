@@ -1,0 +1,149 @@
+/**
+ * Every byte value of the MySQL client/server protocol this package uses, in one table
+ * (spec/wire-protocol.md §3–§17). Names follow the protocol documentation.
+ */
+
+/** Capability flags (wire-protocol.md §4). */
+export const Capability = {
+  LONG_PASSWORD: 0x1,
+  FOUND_ROWS: 0x2,
+  LONG_FLAG: 0x4,
+  CONNECT_WITH_DB: 0x8,
+  LOCAL_FILES: 0x80,
+  PROTOCOL_41: 0x200,
+  SSL: 0x800,
+  TRANSACTIONS: 0x2000,
+  SECURE_CONNECTION: 0x8000,
+  MULTI_STATEMENTS: 0x10000,
+  MULTI_RESULTS: 0x20000,
+  PLUGIN_AUTH: 0x80000,
+  CONNECT_ATTRS: 0x100000,
+  PLUGIN_AUTH_LENENC_CLIENT_DATA: 0x200000,
+  DEPRECATE_EOF: 0x1000000,
+} as const;
+
+/** Server status bits of OK and EOF packets (wire-protocol.md §11.4). */
+export const ServerStatus = {
+  IN_TRANS: 0x1,
+  AUTOCOMMIT: 0x2,
+  MORE_RESULTS_EXISTS: 0x8,
+  NO_BACKSLASH_ESCAPES: 0x200,
+} as const;
+
+/** Command bytes. */
+export const CommandByte = {
+  QUIT: 0x01,
+  INIT_DB: 0x02,
+  QUERY: 0x03,
+  PING: 0x0e,
+  RESET_CONNECTION: 0x1f,
+} as const;
+
+/** First bytes that identify a response packet (wire-protocol.md §11.3). */
+export const PacketHeader = {
+  OK: 0x00,
+  AUTH_MORE_DATA: 0x01,
+  LOCAL_INFILE: 0xfb,
+  EOF: 0xfe,
+  AUTH_SWITCH: 0xfe,
+  ERR: 0xff,
+} as const;
+
+/** Length-encoded integer prefixes. */
+export const LengthEncoded = {
+  NULL: 0xfb,
+  TWO_BYTES: 0xfc,
+  THREE_BYTES: 0xfd,
+  EIGHT_BYTES: 0xfe,
+} as const;
+
+/** The largest payload one frame carries; a payload this long continues in the next frame. */
+export const MAX_FRAME_PAYLOAD = 0xffffff;
+
+/** Bytes of the frame header: 3-byte length + sequence id. */
+export const FRAME_HEADER_LENGTH = 4;
+
+/** An EOF packet is 0xFE with a payload shorter than this (a row can also start with 0xFE). */
+export const EOF_MAX_LENGTH = 9;
+
+/** utf8mb4_general_ci: the collation sent in the handshake response (wire-protocol.md §5). */
+export const UTF8MB4_GENERAL_CI = 45;
+
+/** The binary pseudo-charset: a column with it holds bytes, not text. */
+export const BINARY_CHARSET = 63;
+
+/** Status bytes of caching_sha2_password's AuthMoreData (wire-protocol.md §8.3). */
+export const CachingSha2Status = {
+  REQUEST_PUBLIC_KEY: 0x02,
+  FAST_AUTH_SUCCESS: 0x03,
+  PERFORM_FULL_AUTHENTICATION: 0x04,
+} as const;
+
+/** MySQL column type codes (wire-protocol.md §13.2). */
+export const ColumnType = {
+  DECIMAL: 0,
+  TINY: 1,
+  SHORT: 2,
+  LONG: 3,
+  FLOAT: 4,
+  DOUBLE: 5,
+  NULL: 6,
+  TIMESTAMP: 7,
+  LONGLONG: 8,
+  INT24: 9,
+  DATE: 10,
+  TIME: 11,
+  DATETIME: 12,
+  YEAR: 13,
+  NEWDATE: 14,
+  VARCHAR: 15,
+  BIT: 16,
+  JSON: 245,
+  NEWDECIMAL: 246,
+  ENUM: 247,
+  SET: 248,
+  TINY_BLOB: 249,
+  MEDIUM_BLOB: 250,
+  LONG_BLOB: 251,
+  BLOB: 252,
+  VAR_STRING: 253,
+  STRING: 254,
+  GEOMETRY: 255,
+} as const;
+
+/** Column definition flags. */
+export const ColumnFlag = {
+  NOT_NULL: 0x1,
+  UNSIGNED: 0x20,
+  BINARY: 0x80,
+} as const;
+
+/** SingleStore's extended type byte in column definitions (wire-protocol.md §12.3). */
+export const ExtendedType = {
+  NONE: 0,
+  BSON: 1,
+  VECTOR: 2,
+} as const;
+
+/** SingleStore's type codes for extended columns (wire-protocol.md §12.3–§12.4). */
+export const ExtendedTypeCode = {
+  BSON: 1001,
+  VECTOR_JSON_BASE: 2000,
+  VECTOR_BINARY_BASE: 3000,
+} as const;
+
+/** Client-side error numbers (CR_* of libmysqlclient) this package raises. */
+export const ClientErrno = {
+  CONNECTION_ERROR: 2002,
+  CONN_HOST_ERROR: 2003,
+  SERVER_GONE_ERROR: 2006,
+  SERVER_LOST: 2013,
+  COMMANDS_OUT_OF_SYNC: 2014,
+  SSL_CONNECTION_ERROR: 2026,
+  MALFORMED_PACKET: 2027,
+  AUTH_PLUGIN_CANNOT_LOAD: 2059,
+  CONNECTION_CLOSED: 2048,
+  QUERY_INTERRUPTED: 1317,
+  LOCAL_INFILE_REFUSED: 2068,
+  FILE_NOT_FOUND: 1017,
+} as const;

@@ -1,0 +1,135 @@
+import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
+import type { ColumnDefinition } from '../packets/column-definition.js';
+import type { ColumnBatch } from '../rows/column-batch.js';
+import { decodeRows } from '../rows/row-decoder.js';
+
+/** What a streaming query yields, in order, for each of its results. */
+export type QueryEvent =
+  | { readonly type: 'columns'; readonly columns: readonly ColumnDefinition[] }
+  | { readonly type: 'batch'; readonly batch: ColumnBatch }
+  | { readonly type: 'end'; readonly summary: ResultSummary; readonly last: boolean };
+
+/** The reading side the stream throttles. */
+export interface ReadControl {
+  pause(): void;
+  resume(): void;
+}
+
+/** Bytes of undecoded rows after which a batch is decoded even if it has fewer rows. */
+const BATCH_BYTES = 4 * 1024 * 1024;
+/** Decoded batches waiting for the consumer before the socket is paused. */
+const HIGH_WATER_BATCHES = 2;
+
+/**
+ * A query's results as they arrive, with real backpressure: when the consumer falls
+ * `HIGH_WATER_BATCHES` behind, socket reading pauses until it catches up, so memory stays flat
+ * whatever the size of the result. Leaving the iteration early discards (without decoding)
+ * the rest of the results so the connection stays usable.
+ */
+export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
+  private readonly queue: QueryEvent[] = [];
+  private definitions: readonly ColumnDefinition[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private ended = false;
+  private error: { value: unknown } | undefined;
+  private discarding = false;
+  private paused = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly batchRows: number,
+    private readonly control: ReadControl,
+  ) {}
+
+  columns(definitions: readonly ColumnDefinition[]): void {
+    this.definitions = definitions;
+    this.push({ type: 'columns', columns: definitions });
+  }
+
+  row(payload: Uint8Array): void {
+    if (this.discarding) return;
+    this.pending.push(payload);
+    this.pendingBytes += payload.length;
+    if (this.pending.length >= this.batchRows || this.pendingBytes >= BATCH_BYTES) this.flush();
+  }
+
+  resultEnd(summary: ResultSummary, last: boolean): void {
+    this.flush();
+    this.push({ type: 'end', summary, last });
+    if (last) {
+      this.ended = true;
+      this.notify();
+    }
+  }
+
+  failed(error: unknown): void {
+    this.pending = [];
+    this.error = { value: error };
+    this.ended = true;
+    this.notify();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0 || this.discarding) return;
+    const rows = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
+    this.push({ type: 'batch', batch: decodeRows(rows, this.definitions) });
+  }
+
+  private push(event: QueryEvent): void {
+    if (this.discarding) return;
+    this.queue.push(event);
+    if (!this.paused && this.queue.length > HIGH_WATER_BATCHES) {
+      this.paused = true;
+      this.control.pause();
+    }
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+
+  private take(): QueryEvent | undefined {
+    const event = this.queue.shift();
+    if (this.paused && this.queue.length <= 1) {
+      this.paused = false;
+      this.control.resume();
+    }
+    return event;
+  }
+
+  /** Stops delivering events; the remaining results are read and dropped. */
+  discard(): void {
+    this.discarding = true;
+    this.queue.length = 0;
+    this.pending = [];
+    if (this.paused) {
+      this.paused = false;
+      this.control.resume();
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<QueryEvent> {
+    try {
+      for (;;) {
+        const event = this.take();
+        if (event !== undefined) {
+          yield event;
+          continue;
+        }
+        if (this.error) throw this.error.value;
+        if (this.ended) return;
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+      }
+    } finally {
+      if (!this.ended) this.discard();
+    }
+  }
+}
