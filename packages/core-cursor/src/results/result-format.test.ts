@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { MIXED_SPECS, mixedBatch } from '../../test/test-batches.js';
 import { InterfaceError, ProgrammingError } from '../errors/index.js';
 import { resolveValueOptions } from '../values/value-options.js';
 import { optionalModule } from './optional-module.js';
 import { loadPolars } from './polars.js';
 import { formatResult, resolveResultsType } from './result-format.js';
-import { MIXED_SPECS, mixedBatch } from './test-batches.js';
 
 const columns = MIXED_SPECS.map((spec, index) => ({
   name: ['i', 'big', 's', 'ts', 'vec', 'doc'][index] ?? '',

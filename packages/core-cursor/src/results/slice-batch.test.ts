@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mixedBatch } from '../../test/test-batches.js';
 import { resolveValueOptions } from '../values/value-options.js';
 import { sliceBatch } from './slice-batch.js';
-import { mixedBatch } from './test-batches.js';
 import { toTuples } from './tuples.js';
 
 const options = resolveValueOptions({ dates: 'string' });

@@ -1,5 +1,5 @@
-import type { ColumnBatch } from '../column-batch.js';
-import { ColumnBatchBuilder, type ColumnSpec } from '../column-batch-builder.js';
+import type { ColumnBatch } from '../src/column-batch.js';
+import { ColumnBatchBuilder, type ColumnSpec } from '../src/column-batch-builder.js';
 
 /** Column specs of a small mixed-type result used by the format tests. */
 export const MIXED_SPECS: readonly ColumnSpec[] = [

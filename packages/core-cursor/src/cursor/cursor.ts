@@ -1,0 +1,381 @@
+import type { Table } from 'apache-arrow';
+import type { ColumnBatch } from '../column-batch.js';
+import { InterfaceError, NotSupportedError, ProgrammingError } from '../errors/index.js';
+import type { DictRow } from '../results/dicts.js';
+import type { ResultColumn } from '../results/result-column.js';
+import {
+  FRAME_FORMATS,
+  formatResult,
+  type ResultsOf,
+  type ResultsType,
+} from '../results/result-format.js';
+import type { TupleRow } from '../results/tuples.js';
+import { loadBson } from '../values/bson.js';
+import { BSON_TYPE_CODE } from '../values/column-values.js';
+import type { ValueOptions } from '../values/value-options.js';
+import {
+  buildMultiRowInserts,
+  DEFAULT_MAX_STATEMENT_BYTES,
+  parseInsertValues,
+} from './execute-many.js';
+import type { StatementParams } from './interpolate.js';
+import { RowSource } from './row-source.js';
+import type { InfileStream, StatementResult, Transport } from './transport.js';
+
+/** What `fetchOne()` returns in each format: a row, or a one-row frame. */
+export type RowOf<T extends ResultsType> = T extends 'tuples'
+  ? TupleRow
+  : T extends 'dicts'
+    ? DictRow
+    : ResultsOf[T];
+
+/** Options of one `execute()`. */
+export interface ExecuteOptions {
+  /** Data for `LOAD DATA LOCAL INFILE ':stream:'`. */
+  infileStream?: InfileStream;
+  /** Cancels the statement. */
+  signal?: AbortSignal;
+}
+
+/** What a cursor needs from its connection. */
+export interface CursorHost {
+  readonly transport: Transport;
+  /** Throws when the connection is closed. */
+  assertOpen(): void;
+  /** Inlines parameters (through the connection's interpolator). */
+  interpolate(sql: string, params: StatementParams | undefined): string;
+  /** Results of an interceptor for the statement, or undefined to send it. */
+  intercept(
+    sql: string,
+    params: StatementParams | undefined,
+  ): Promise<readonly StatementResult[] | undefined>;
+  /** Called when the cursor closes. */
+  release(cursor: Cursor<ResultsType>): void;
+}
+
+/** Settings of a cursor, fixed at creation. */
+export interface CursorSettings<T extends ResultsType> {
+  readonly resultsType: T;
+  readonly buffered: boolean;
+  readonly valueOptions: ValueOptions;
+}
+
+async function* served(results: readonly StatementResult[]): AsyncGenerator<StatementResult> {
+  yield* results;
+}
+
+const MESSAGE_CLOSED = 'Cursor closed';
+
+/**
+ * A DB-API cursor over any transport: runs statements and fetches their results in the
+ * connection's results type. Created by `Connection.cursor()`.
+ */
+export class Cursor<T extends ResultsType = 'tuples'> {
+  /** Columns of the current result set, or null (DB-API `description`). */
+  description: readonly ResultColumn[] | null = null;
+  /**
+   * Rows of a buffered result set, affected rows of a statement (summed by `executeMany`),
+   * −1 for a streaming result or before any statement (DB-API `rowcount`).
+   */
+  rowCount = -1;
+  /** The AUTO_INCREMENT id of the last statement; null after a result set (DB-API `lastrowid`). */
+  lastRowId: number | bigint | null = null;
+  /** Rows to fetch by default in `fetchMany()` (DB-API `arraysize`). */
+  arraySize = 1;
+  /** Informational messages of the last statement (DB-API `messages`). */
+  messages: string[] = [];
+  private results: AsyncIterator<StatementResult> | undefined;
+  private rows: RowSource | undefined;
+  private executed = false;
+  private isClosed = false;
+
+  constructor(
+    private readonly host: CursorHost,
+    readonly settings: CursorSettings<T>,
+  ) {}
+
+  /** Index of the next row in the current result set, or null (DB-API `rownumber`). */
+  get rowNumber(): number | null {
+    return this.rows ? this.rows.position : null;
+  }
+
+  /** Whether `close()` was called. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /**
+   * Runs one statement (DB-API `execute`). `?` placeholders take an array, `:name` ones an
+   * object; without params the SQL is sent verbatim. Pending results of the previous
+   * statement are read out first.
+   */
+  async execute(
+    sql: string,
+    params?: StatementParams,
+    options: ExecuteOptions = {},
+  ): Promise<this> {
+    this.assertUsable();
+    await this.discardResults();
+    this.messages = [];
+    const local = await this.host.intercept(sql, params);
+    const text = local ? sql : this.host.interpolate(sql, params);
+    const results = local
+      ? served(local)
+      : this.host.transport.execute({
+          sql: text,
+          buffered: this.settings.buffered,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.infileStream ? { infileStream: options.infileStream } : {}),
+        });
+    this.results = results[Symbol.asyncIterator]();
+    this.executed = true;
+    await this.loadNext();
+    return this;
+  }
+
+  /**
+   * Runs a statement once per parameter set (DB-API `executemany`). An `INSERT … VALUES (?, …)`
+   * becomes multi-row INSERTs split below the transport's maximum statement size; anything
+   * else runs row by row. `rowCount` is the sum; no rows runs nothing and gives 0.
+   */
+  async executeMany(sql: string, rows: Iterable<StatementParams>): Promise<this> {
+    this.assertUsable();
+    const list = [...rows];
+    const parts = parseInsertValues(sql);
+    const statements = parts
+      ? buildMultiRowInserts(
+          parts,
+          list,
+          (template, params) => this.host.interpolate(template, params),
+          this.host.transport.maxStatementBytes ?? DEFAULT_MAX_STATEMENT_BYTES,
+        )
+      : undefined;
+    let total = 0;
+    if (statements) {
+      for (const statement of statements) total += (await this.execute(statement)).affected();
+    } else {
+      for (const params of list) total += (await this.execute(sql, params)).affected();
+    }
+    if (list.length === 0) {
+      await this.discardResults();
+      this.executed = true;
+      this.description = null;
+    }
+    this.rowCount = total;
+    return this;
+  }
+
+  /**
+   * Calls a stored procedure (DB-API `callproc`): `CALL` with each dotted name part quoted and
+   * the arguments inlined. Its result sets are then read with the fetch methods and
+   * `nextSet()`, the last one being the procedure's empty status result. SingleStore has no
+   * OUT parameters, so the arguments come back unchanged.
+   */
+  async callProc<A extends readonly unknown[]>(
+    name: string,
+    args: A = [] as unknown as A,
+  ): Promise<A> {
+    this.assertUsable();
+    const quoted = name
+      .split('.')
+      .map((part) => `\`${part.replaceAll('`', '``')}\``)
+      .join('.');
+    const placeholders = args.map(() => '?').join(', ');
+    await this.execute(`CALL ${quoted}(${placeholders})`, args.length > 0 ? args : undefined);
+    return args;
+  }
+
+  /** The next row, or null when there is none (DB-API `fetchone`); a one-row frame for frame formats. */
+  async fetchOne(): Promise<RowOf<T> | null> {
+    const source = this.activeRows();
+    const batches = await source.take(1);
+    if (batches.length === 0) return null;
+    const formatted = await this.format(batches);
+    return FRAME_FORMATS.has(this.settings.resultsType)
+      ? (formatted as RowOf<T>)
+      : ((formatted as unknown[])[0] as RowOf<T>);
+  }
+
+  /** Up to `size` (default `arraySize`) next rows (DB-API `fetchmany`). */
+  async fetchMany(size: number = this.arraySize): Promise<ResultsOf[T]> {
+    const source = this.activeRows();
+    return this.format(await source.take(Math.max(0, size)));
+  }
+
+  /** All remaining rows of the current result set (DB-API `fetchall`). */
+  async fetchAll(): Promise<ResultsOf[T]> {
+    const source = this.activeRows();
+    return this.format(await source.take(Number.POSITIVE_INFINITY));
+  }
+
+  /** All remaining rows as an apache-arrow Table, whatever the results type. */
+  async fetchArrow(): Promise<Table> {
+    const source = this.activeRows();
+    return this.formatAs('arrow', await source.take(Number.POSITIVE_INFINITY));
+  }
+
+  /**
+   * Moves to the next result set (DB-API `nextset`): true when there is one, false when the
+   * statement has no more results.
+   */
+  async nextSet(): Promise<boolean> {
+    this.assertUsable();
+    if (!this.executed) throw new ProgrammingError('execute() first');
+    await this.rows?.drain();
+    return this.loadNext();
+  }
+
+  /**
+   * Moves the position in the current result set (DB-API `scroll`): by `value` rows
+   * (`'relative'`) or to row `value` (`'absolute'`). The target must be a row of a buffered
+   * result (RangeError otherwise, PEP 249's IndexError); streaming results only go forward.
+   */
+  async scroll(value: number, mode: 'relative' | 'absolute' = 'relative'): Promise<void> {
+    const source = this.activeRows();
+    if (mode !== 'relative' && mode !== 'absolute') {
+      throw new ProgrammingError(`unknown scroll mode ${String(mode)}`);
+    }
+    const target = mode === 'relative' ? source.position + value : value;
+    if (!source.isBuffered) {
+      if (target < source.position) {
+        throw new NotSupportedError('Backwards scrolling not supported by this cursor');
+      }
+      const wanted = target - source.position;
+      const skipped = (await source.take(wanted)).reduce((sum, batch) => sum + batch.numRows, 0);
+      if (skipped < wanted) throw new RangeError('out of range');
+      return;
+    }
+    if (!Number.isInteger(target) || target < 0 || target >= source.totalRows) {
+      throw new RangeError('out of range');
+    }
+    source.seek(target);
+  }
+
+  /**
+   * Closes the cursor (DB-API `close`), reading out what the server still sends. Later calls
+   * other than `close()` throw; `rowCount`, `lastRowId` and `messages` stay readable.
+   */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    try {
+      if (this.host.transport.isConnected()) await this.discardResults();
+    } finally {
+      this.isClosed = true;
+      this.rows = undefined;
+      this.host.release(this as unknown as Cursor<ResultsType>);
+    }
+  }
+
+  /** Marks the cursor closed without I/O (the connection is going away). */
+  abandon(): void {
+    this.isClosed = true;
+    this.rows = undefined;
+    this.results = undefined;
+  }
+
+  /** `await using cursor = conn.cursor()` closes it. */
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  /**
+   * Iterates the remaining rows of the current result set, advancing `rowNumber` row by row;
+   * frame formats yield one frame per decoded batch.
+   */
+  async *[Symbol.asyncIterator](): AsyncGenerator<RowOf<T>, void, undefined> {
+    for (;;) {
+      if (this.isClosed) throw new InterfaceError('Cursor is closed.', { errno: 2048 });
+      const source = this.activeRows();
+      const batch = await source.peek();
+      if (!batch) return;
+      const formatted = await this.format([batch]);
+      if (FRAME_FORMATS.has(this.settings.resultsType)) {
+        source.advance(batch.numRows);
+        yield formatted as RowOf<T>;
+        continue;
+      }
+      for (const row of formatted as RowOf<T>[]) {
+        source.advance(1);
+        yield row;
+        if (this.isClosed) throw new InterfaceError('Cursor is closed.', { errno: 2048 });
+      }
+    }
+  }
+
+  private affected(): number {
+    return Math.max(0, this.rowCount);
+  }
+
+  private assertUsable(): void {
+    if (this.isClosed) throw new ProgrammingError(MESSAGE_CLOSED);
+    this.host.assertOpen();
+  }
+
+  private activeRows(): RowSource {
+    this.assertUsable();
+    if (!this.executed) throw new ProgrammingError('execute() first');
+    if (!this.rows) throw new ProgrammingError('The last statement returned no result set');
+    return this.rows;
+  }
+
+  private async loadNext(): Promise<boolean> {
+    this.rows = undefined;
+    const next = this.results ? await this.results.next() : undefined;
+    if (!next || next.done) {
+      this.results = undefined;
+      return false;
+    }
+    const result = next.value;
+    if (result.kind === 'ok') {
+      this.description = null;
+      this.rowCount = result.rowsAffected;
+      this.lastRowId = result.lastInsertId;
+      this.messages = [...(result.messages ?? [])];
+      return true;
+    }
+    if (result.columns.some((column) => column.typeCode === BSON_TYPE_CODE)) await loadBson();
+    this.description = result.columns;
+    this.rows = new RowSource(result.batches);
+    this.rowCount = this.rows.totalRows;
+    this.lastRowId = null;
+    return true;
+  }
+
+  private async discardResults(): Promise<void> {
+    if (!this.results) {
+      this.rows = undefined;
+      return;
+    }
+    do {
+      await this.rows?.drain();
+    } while (await this.loadNext());
+  }
+
+  private format(batches: ColumnBatch[]): Promise<ResultsOf[T]> {
+    return this.formatAs(this.settings.resultsType, batches);
+  }
+
+  private formatAs<F extends ResultsType>(type: F, batches: ColumnBatch[]): Promise<ResultsOf[F]> {
+    const layout = batches.length > 0 ? batches : this.emptyLayout();
+    return formatResult(type, layout, this.description ?? [], this.settings.valueOptions);
+  }
+
+  /** A zero-row slice of the result's first batch, so that empty frames keep their schema. */
+  private emptyLayout(): ColumnBatch[] {
+    const first = this.rows?.firstBatch;
+    if (!first) return [];
+    return [
+      {
+        numRows: 0,
+        columns: first.columns.map((column) => ({
+          ...column,
+          length: 0,
+          nullCount: 0,
+          validity: new Uint8Array(0),
+          ...(column.values ? { values: column.values.subarray(0, 0) } : {}),
+          ...(column.offsets ? { offsets: new Int32Array(1), data: new Uint8Array(0) } : {}),
+        })),
+      },
+    ];
+  }
+}

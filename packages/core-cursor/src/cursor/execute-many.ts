@@ -1,0 +1,65 @@
+import type { ParameterInterpolator, StatementParams } from './interpolate.js';
+
+/** The size the Python SDK splits multi-row INSERTs at. */
+export const DEFAULT_MAX_STATEMENT_BYTES = 1_024_000;
+
+const PLACEHOLDER = String.raw`(?:\?|:[A-Za-z_]\w*)`;
+const INSERT_VALUES = new RegExp(
+  String.raw`^\s*((?:INSERT|REPLACE)\b[\s\S]*?\bVALUES?\s*)` +
+    String.raw`(\(\s*${PLACEHOLDER}\s*(?:,\s*${PLACEHOLDER}\s*)*\))` +
+    String.raw`(\s*(?:ON\s+DUPLICATE\b[\s\S]*?)?)\s*;?\s*$`,
+  'i',
+);
+const ANY_PLACEHOLDER = /\?|(?<!:):[A-Za-z_]/;
+
+/** An `INSERT … VALUES (…)` statement taken apart for multi-row rewriting. */
+interface InsertParts {
+  readonly prefix: string;
+  readonly row: string;
+  readonly suffix: string;
+}
+
+/**
+ * Splits an INSERT/REPLACE whose VALUES tuple holds only placeholders (optionally followed by
+ * ON DUPLICATE KEY UPDATE without placeholders); any other statement gives null and runs once
+ * per row.
+ */
+export function parseInsertValues(sql: string): InsertParts | null {
+  const match = INSERT_VALUES.exec(sql);
+  if (!match) return null;
+  const [, prefix = '', row = '', suffix = ''] = match;
+  if (ANY_PLACEHOLDER.test(prefix) || ANY_PLACEHOLDER.test(suffix)) return null;
+  return { prefix, row, suffix };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The multi-row statements for `rows`, each at most `maxBytes` long in UTF-8 (a single row
+ * longer than that still goes alone, and the server decides).
+ */
+export function buildMultiRowInserts(
+  parts: InsertParts,
+  rows: readonly StatementParams[],
+  interpolate: ParameterInterpolator,
+  maxBytes: number = DEFAULT_MAX_STATEMENT_BYTES,
+): string[] {
+  const fixedBytes = encoder.encode(parts.prefix + parts.suffix).length;
+  const statements: string[] = [];
+  let tuples: string[] = [];
+  let bytes = fixedBytes;
+  for (const row of rows) {
+    const tuple = interpolate(parts.row, row);
+    const tupleBytes = encoder.encode(tuple).length;
+    // The 1 is the comma before every tuple but the first.
+    if (tuples.length > 0 && bytes + 1 + tupleBytes > maxBytes) {
+      statements.push(parts.prefix + tuples.join(',') + parts.suffix);
+      tuples = [];
+      bytes = fixedBytes;
+    }
+    bytes += tupleBytes + (tuples.length > 0 ? 1 : 0);
+    tuples.push(tuple);
+  }
+  if (tuples.length > 0) statements.push(parts.prefix + tuples.join(',') + parts.suffix);
+  return statements;
+}
