@@ -13,6 +13,7 @@ export class PacketWriter {
     this.view = new DataView(this.buffer.buffer);
   }
 
+  /** Makes room for `count` bytes and returns where they start (read `view` only after). */
   private reserve(count: number): number {
     const at = this.length;
     const needed = at + count;
@@ -27,12 +28,14 @@ export class PacketWriter {
   }
 
   u8(value: number): this {
-    this.view.setUint8(this.reserve(1), value);
+    const at = this.reserve(1);
+    this.view.setUint8(at, value);
     return this;
   }
 
   u16(value: number): this {
-    this.view.setUint16(this.reserve(2), value, true);
+    const at = this.reserve(2);
+    this.view.setUint16(at, value, true);
     return this;
   }
 
@@ -44,12 +47,14 @@ export class PacketWriter {
   }
 
   u32(value: number): this {
-    this.view.setUint32(this.reserve(4), value >>> 0, true);
+    const at = this.reserve(4);
+    this.view.setUint32(at, value >>> 0, true);
     return this;
   }
 
   u64(value: bigint): this {
-    this.view.setBigUint64(this.reserve(8), value, true);
+    const at = this.reserve(8);
+    this.view.setBigUint64(at, value, true);
     return this;
   }
 
@@ -60,7 +65,8 @@ export class PacketWriter {
   }
 
   bytes(value: Uint8Array): this {
-    this.buffer.set(value, this.reserve(value.length));
+    const at = this.reserve(value.length);
+    this.buffer.set(value, at);
     return this;
   }
 
