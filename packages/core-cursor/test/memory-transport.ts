@@ -85,13 +85,25 @@ export function rowsResult(
   batchSize = 1000,
 ): BufferedResultSet {
   const builder = new ColumnBatchBuilder(columns);
+  const descriptions = columns.map((column) => ({
+    name: column.name,
+    typeCode: column.typeCode,
+    displaySize: null,
+    internalSize: null,
+    precision: null,
+    scale: column.decimals ?? null,
+    nullOk: true,
+    flags: 0,
+    charset: column.kind === 'binary' ? 63 : 33,
+    ...(column.table ? { table: column.table } : {}),
+  }));
   const batches: ColumnBatch[] = [];
   rows.forEach((row, index) => {
     builder.appendRow(row);
     if ((index + 1) % batchSize === 0) batches.push(builder.build());
   });
   if (builder.numRows > 0 || batches.length === 0) batches.push(builder.build());
-  return { kind: 'rows', columns, batches };
+  return { kind: 'rows', columns: descriptions, batches };
 }
 
 function literal(value: unknown): string {

@@ -2,7 +2,6 @@ import type { Table } from 'apache-arrow';
 import type { ColumnBatch } from '../column-batch.js';
 import { InterfaceError, NotSupportedError, ProgrammingError } from '../errors/index.js';
 import type { DictRow } from '../results/dicts.js';
-import type { ResultColumn } from '../results/result-column.js';
 import {
   FRAME_FORMATS,
   formatResult,
@@ -20,7 +19,12 @@ import {
 } from './execute-many.js';
 import type { StatementParams } from './interpolate.js';
 import { RowSource } from './row-source.js';
-import type { InfileStream, StatementResult, Transport } from './transport.js';
+import type {
+  InfileStream,
+  ResultColumnDescription,
+  StatementResult,
+  Transport,
+} from './transport.js';
 
 /** What `fetchOne()` returns in each format: a row, or a one-row frame. */
 export type RowOf<T extends ResultsType> = T extends 'tuples'
@@ -72,7 +76,7 @@ const MESSAGE_CLOSED = 'Cursor closed';
  */
 export class Cursor<T extends ResultsType = 'tuples'> {
   /** Columns of the current result set, or null (DB-API `description`). */
-  description: readonly ResultColumn[] | null = null;
+  description: readonly ResultColumnDescription[] | null = null;
   /**
    * Rows of a buffered result set, affected rows of a statement (summed by `executeMany`),
    * −1 for a streaming result or before any statement (DB-API `rowcount`).

@@ -1,5 +1,13 @@
 import type { ColumnBatch } from '../column-batch.js';
-import type { ResultColumn } from '../results/result-column.js';
+import type { ColumnDescription } from '../types/description.js';
+
+/**
+ * One column of a result set: its 9-field DB-API description, plus the table it comes from
+ * when the transport knows it (used to name duplicate columns in dict rows).
+ */
+export interface ResultColumnDescription extends ColumnDescription {
+  readonly table?: string;
+}
 
 /** The outcome of a statement without a result set (an OK packet, or `/exec`'s answer). */
 export interface OkResult {
@@ -18,7 +26,7 @@ export interface OkResult {
 export interface BufferedResultSet {
   readonly kind: 'rows';
   /** One description per column, in order (DB-API `description`). */
-  readonly columns: readonly ResultColumn[];
+  readonly columns: readonly ResultColumnDescription[];
   /**
    * The rows, in order. Send at least one batch, with zero rows for an empty result, so that
    * the frame formats know the column layouts.
@@ -35,7 +43,7 @@ export interface BufferedResultSet {
  */
 export interface StreamingResultSet {
   readonly kind: 'stream';
-  readonly columns: readonly ResultColumn[];
+  readonly columns: readonly ResultColumnDescription[];
   readonly batches: AsyncIterator<ColumnBatch>;
 }
 
