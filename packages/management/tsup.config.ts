@@ -1,3 +1,6 @@
 import { packageBuild } from '@s2/tsconfig/tsup';
 
-export default packageBuild({ platform: 'neutral' });
+export default packageBuild({
+  entry: { index: 'src/index.ts', internal: 'src/internal.ts' },
+  platform: 'node',
+});

@@ -1,2 +1,46 @@
-/** Nothing is exported yet: see README.md for what this package will hold. */
-export {};
+export type { AccessControls, RoleAssignment } from './access-controls.js';
+export { Billing } from './billing.js';
+export type { ManagementOptions, RetrySettings, TokenProvider } from './client/client-settings.js';
+export { manageFiles, manageRegions, manageWorkspaces } from './factories.js';
+export type { ProgressCallback, UploadSource } from './files/byte-streams.js';
+export type { FileInfo } from './files/file-info.js';
+export { FileLocation, type UploadOptions } from './files/file-location.js';
+export { FileSpace } from './files/file-space.js';
+export { FilesManager } from './files/files-manager.js';
+export type {
+  DownloadOptions,
+  FolderDownloadOptions,
+  FolderUploadOptions,
+} from './files/folder-transfer.js';
+export type { OpenMode } from './files/open-remote.js';
+export { Stage } from './files/stage.js';
+export type {
+  CloudProvider,
+  ExecutionStatus,
+  ExecutionsResultData,
+  FileLocationSchema as FileLocationName,
+  JobParameterData,
+  JobScheduleMode,
+  JobTargetConfigTargetType,
+  OrganizationData,
+  PrivateConnectionData,
+  ResourceRoleData,
+  SecretData,
+  WorkspaceData,
+  WorkspaceGroupData,
+  WorkspaceGroupState,
+  WorkspaceState,
+} from './generated/schemas.generated.js';
+export { Job, JobsManager, type JobTarget, type ScheduleJobOptions } from './jobs.js';
+export { ManagementError, type ManagementErrorCode } from './management-error.js';
+export { type Named, NamedList } from './named-list.js';
+export { Organization } from './organization.js';
+export { type Region, RegionManager } from './region.js';
+export { Secret, Secrets } from './secrets.js';
+export { StarterWorkspace, type StarterWorkspaceUser } from './starter-workspace.js';
+export { DisasterRecovery, Storage } from './storage.js';
+export type { WaitOptions } from './wait-for.js';
+export { type TransitionOptions, Workspace, type WorkspaceChanges } from './workspace.js';
+export type { CreateWorkspaceOptions } from './workspace-create.js';
+export { WorkspaceGroup, type WorkspaceGroupChanges } from './workspace-group.js';
+export { type CreateWorkspaceGroupOptions, WorkspaceManager } from './workspace-manager.js';

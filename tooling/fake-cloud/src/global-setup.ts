@@ -1,0 +1,22 @@
+import type {} from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { type FakeCloud, startFakeCloud } from './fake-cloud.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fakeCloudUrl: string;
+  }
+}
+
+let running: FakeCloud | undefined;
+
+/** Vitest global setup: one fake cloud per run on a free port, with short transitions. */
+export async function setup(project: TestProject): Promise<void> {
+  running = await startFakeCloud({ port: 0, transitionDelayMs: 30 });
+  project.provide('fakeCloudUrl', running.url);
+}
+
+/** Stops the fake cloud after the run. */
+export async function teardown(): Promise<void> {
+  await running?.close();
+}
