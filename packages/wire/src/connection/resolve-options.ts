@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { InterfaceError } from '@s2/core-cursor';
+import { buildConnectionParams, InterfaceError } from '@s2/core-cursor';
 import type { ResolvedWireOptions, SslMode, WireConnectionOptions } from './connection-options.js';
 
 const SSL_MODES: readonly SslMode[] = [
@@ -18,65 +18,42 @@ function osUser(): string {
   }
 }
 
-function booleanParameter(value: string): boolean {
-  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
-}
-
 /**
- * Reads `mysql://user:password@host:port/database?param=value` (also `singlestoredb://` and a
- * bare `user:password@host`). Until @s2/core-cursor's connection-parameter parser lands, this
- * thin reader covers the wire options by their camelCase names.
+ * Wire options from a connection URL or host, resolved by @s2/core-cursor's
+ * `buildConnectionParams` (URL, query-string options, `SINGLESTOREDB_*` environment, option
+ * defaults), so a URL means the same here as in `@s2/sdk`.
  */
 export function optionsFromUrl(url: string): WireConnectionOptions {
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `mysql://${url}`;
-  const parsed = new URL(withScheme);
-  const options: WireConnectionOptions = {};
-  if (parsed.hostname !== '')
-    options.host = decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, '');
-  if (parsed.port !== '') options.port = Number(parsed.port);
-  if (parsed.username !== '') options.user = decodeURIComponent(parsed.username);
-  if (parsed.password !== '') options.password = decodeURIComponent(parsed.password);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  if (database !== '') options.database = database;
-  for (const [key, value] of parsed.searchParams) {
-    switch (key) {
-      case 'sslMode':
-      case 'ssl_mode':
-        options.sslMode = value.toLowerCase() as SslMode;
-        break;
-      case 'sslCa':
-      case 'ssl_ca':
-        options.sslCa = value;
-        break;
-      case 'socketPath':
-      case 'unix_socket':
-        options.socketPath = value;
-        break;
-      case 'localInfile':
-      case 'local_infile':
-        options.localInfile = booleanParameter(value);
-        break;
-      case 'multiStatements':
-      case 'multi_statements':
-        options.multiStatements = booleanParameter(value);
-        break;
-      case 'connectTimeout':
-      case 'connect_timeout':
-        options.connectTimeout = Number(value) * 1000;
-        break;
-      case 'vectorDataFormat':
-      case 'vector_data_format':
-        options.vectorDataFormat = value.toLowerCase() as 'binary' | 'json';
-        break;
-      case 'tlsSniServername':
-        options.tlsSniServername = value;
-        break;
-      case 'allowCleartextPassword':
-        options.allowCleartextPassword = booleanParameter(value);
-        break;
-      default:
-        break;
-    }
+  const params = buildConnectionParams(url);
+  const options: WireConnectionOptions = {
+    host: params.host,
+    port: params.port,
+    password: params.password ?? '',
+    connectTimeout: params.connectTimeout * 1000,
+    sslMode: params.sslMode,
+    localInfile: params.localInfile,
+    multiStatements: params.multiStatements,
+    clientFoundRows: params.clientFoundRows,
+    autocommit: params.autocommit,
+    allowCleartextPassword: params.allowCleartextPassword,
+    enableExtendedDataTypes: params.enableExtendedDataTypes,
+    vectorDataFormat: params.vectorDataFormat,
+    connAttrs: params.connAttrs,
+  };
+  const optional = {
+    user: params.user,
+    database: params.database,
+    socketPath: params.unixSocket,
+    sslCa: params.sslCa,
+    sslCert: params.sslCert,
+    sslKey: params.sslKey,
+    sslCipher: params.sslCipher,
+    tlsSniServername: params.tlsSniServername,
+    programName: params.programName,
+    initSql: params.initCommand,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined && value !== null) Object.assign(options, { [key]: value });
   }
   return options;
 }
