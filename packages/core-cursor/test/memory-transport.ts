@@ -1,7 +1,6 @@
 import type { ColumnBatch } from '../src/column-batch.js';
 import { ColumnBatchBuilder, type ColumnSpec } from '../src/column-batch-builder.js';
 import { Connection, type ConnectionSettings } from '../src/cursor/connection.js';
-import type { StatementParams } from '../src/cursor/interpolate.js';
 import type {
   BufferedResultSet,
   ExecuteRequest,
@@ -69,7 +68,7 @@ export class MemoryConnection extends Connection {
     readonly memory: MemoryTransport,
     settings: ConnectionSettings = {},
   ) {
-    super(memory, { interpolate: simpleInterpolate, ...settings });
+    super(memory, settings);
   }
 }
 
@@ -104,24 +103,4 @@ export function rowsResult(
   });
   if (builder.numRows > 0 || batches.length === 0) batches.push(builder.build());
   return { kind: 'rows', columns: descriptions, batches };
-}
-
-function literal(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return `'${String(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
-}
-
-/**
- * A minimal interpolator for these tests only (no quoting or comment awareness): the package's
- * real one lives in src/params.
- */
-export function simpleInterpolate(sql: string, params: StatementParams): string {
-  if (Array.isArray(params)) {
-    let index = 0;
-    return sql.replace(/\?/g, () => literal(params[index++]));
-  }
-  const named = params as Record<string, unknown>;
-  return sql.replace(/:([A-Za-z_]\w*)/g, (_match, name: string) => literal(named[name]));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryConnection, MemoryTransport, ok, rowsResult } from '../../test/memory-transport.js';
-import { InterfaceError, NotSupportedError } from '../errors/index.js';
+import { InterfaceError, ProgrammingError } from '../errors/index.js';
 import { registerStatementInterceptor } from '../interceptor/statement-interceptor.js';
 import type { StatementResult } from './transport.js';
 
@@ -98,10 +98,11 @@ describe('Connection', () => {
     expect(transport.isConnected()).toBe(false);
   });
 
-  it('refuses parameters when no interpolator was given', async () => {
+  it('uses the package interpolator when the transport gives none', async () => {
     const conn = new MemoryConnection(new MemoryTransport(script), { interpolate: undefined });
-    await expect(conn.query('SELECT ?', [1])).rejects.toBeInstanceOf(NotSupportedError);
-    expect(await conn.query('SELECT')).toHaveLength(2);
+    await conn.query("SELECT ? /* ? */, ':x'", [[1, 2]]);
+    expect(conn.memory.sent).toEqual(["SELECT (1,2) /* ? */, ':x'"]);
+    await expect(conn.query('SELECT ?', [Number.NaN])).rejects.toBeInstanceOf(ProgrammingError);
   });
 
   it('enables the Data API and reads back its port', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simpleInterpolate } from '../../test/memory-transport.js';
+import { createInterpolator } from '../params/index.js';
 import { buildMultiRowInserts, parseInsertValues } from './execute-many.js';
 
 describe('parseInsertValues', () => {
@@ -27,13 +27,15 @@ describe('parseInsertValues', () => {
   });
 });
 
+const interpolate = createInterpolator();
+
 describe('buildMultiRowInserts', () => {
   const parts = parseInsertValues('INSERT INTO t VALUES (?, ?)');
   if (!parts) throw new Error('unparsed');
 
   it('keeps every statement within the byte limit, counting UTF-8 bytes', () => {
     const rows = Array.from({ length: 50 }, (_unused, index) => [index, 'é'.repeat(index % 7)]);
-    const statements = buildMultiRowInserts(parts, rows, simpleInterpolate, 120);
+    const statements = buildMultiRowInserts(parts, rows, interpolate, 120);
     const encoder = new TextEncoder();
     for (const sql of statements) expect(encoder.encode(sql).length).toBeLessThanOrEqual(120);
     const tuples = statements.flatMap((sql) => sql.slice(parts.prefix.length).split('),('));
@@ -47,7 +49,7 @@ describe('buildMultiRowInserts', () => {
         [1, 'x'.repeat(200)],
         [2, 'y'],
       ],
-      simpleInterpolate,
+      interpolate,
       50,
     );
     expect(statements).toEqual([

@@ -1,19 +1,20 @@
-import { NotSupportedError } from '../errors/index.js';
+import { createInterpolator, type SqlParams } from '../params/index.js';
 
 /** Statement parameters: an array for `?` placeholders, an object for `:name` ones. */
-export type StatementParams = readonly unknown[] | Readonly<Record<string, unknown>>;
+export type StatementParams = SqlParams;
 
 /**
  * Inlines parameters into SQL as escaped literals (client-side interpolation, as the Python
- * SDK does). Connections receive it in their settings, so a transport can pass its own
- * escaping options (nanAsNull, infAsNull…) bound in.
+ * SDK does). A transport passes one built with `createInterpolator(escapeOptions)` so that
+ * NO_BACKSLASH_ESCAPES, nanAsNull and infAsNull apply.
  */
 export type ParameterInterpolator = (sql: string, params: StatementParams) => string;
 
+const defaultInterpolator = createInterpolator();
+
 /**
- * The single place where SQL and parameters meet. Parameter interpolation itself lives in
- * `src/params/`; until a connection is given an interpolator, statements with parameters are
- * refused rather than sent with the placeholders unfilled.
+ * The single place where SQL and parameters meet: without params the SQL is sent verbatim,
+ * otherwise the connection's interpolator (default escaping when it has none) inlines them.
  */
 export function interpolateStatement(
   sql: string,
@@ -21,10 +22,5 @@ export function interpolateStatement(
   interpolator: ParameterInterpolator | undefined,
 ): string {
   if (params === undefined) return sql;
-  if (!interpolator) {
-    throw new NotSupportedError(
-      'This connection has no parameter interpolator: pass interpolate in its settings',
-    );
-  }
-  return interpolator(sql, params);
+  return (interpolator ?? defaultInterpolator)(sql, params);
 }
