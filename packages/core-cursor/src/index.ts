@@ -1,5 +1,14 @@
 // Options, connection parameters, errors, type codes, parameters
 
+// Values, results, cursors, accessors
+export type {
+  ColumnBatch,
+  ColumnKind,
+  ColumnValues,
+  ColumnVector,
+  VectorElement,
+} from './column-batch.js';
+export { ColumnBatchBuilder, type ColumnSpec } from './column-batch-builder.js';
 export {
   buildConnectionParams,
   type ConnectionInput,
@@ -12,6 +21,25 @@ export {
   parseConnectionUrl,
   type SslMode,
 } from './connection-params/index.js';
+export {
+  Connection,
+  type ConnectionSettings,
+  type CursorOptions,
+  type ExecResult,
+} from './cursor/connection.js';
+export { Cursor, type ExecuteOptions, type RowOf } from './cursor/cursor.js';
+export { DEFAULT_MAX_STATEMENT_BYTES } from './cursor/execute-many.js';
+export type { ParameterInterpolator, StatementParams } from './cursor/interpolate.js';
+export type {
+  BufferedResultSet,
+  ExecuteRequest,
+  InfileStream,
+  OkResult,
+  ResultColumnDescription,
+  StatementResult,
+  StreamingResultSet,
+  Transport,
+} from './cursor/transport.js';
 export {
   DatabaseError,
   DataError,
@@ -32,6 +60,11 @@ export {
   type ServerErrorReport,
 } from './errors/index.js';
 export {
+  type InterceptedStatement,
+  registerStatementInterceptor,
+  type StatementInterceptor,
+} from './interceptor/statement-interceptor.js';
+export {
   describeOption,
   getOption,
   getOptionSource,
@@ -48,6 +81,31 @@ export {
   setOption,
   withOptions,
 } from './options/index.js';
+export {
+  createInterpolator,
+  type DataApiStatement,
+  type EscapeOptions,
+  escapeValue,
+  type Interpolator,
+  interpolate,
+  type SqlParams,
+  SqlStatement,
+  scanPlaceholders,
+  sql,
+  toDataApiStatement,
+} from './params/index.js';
+export type { ColumnData, ColumnsResult } from './results/columns.js';
+export type { DictRow } from './results/dicts.js';
+export {
+  formatResult,
+  type ResultsOf,
+  type ResultsType,
+  type ResultsTypeName,
+  resolveResultsType,
+} from './results/result-format.js';
+export type { TupleRow } from './results/tuples.js';
+export { ShowAccessor } from './show/show-accessor.js';
+export { ShowResult } from './show/show-result.js';
 export {
   BINARY,
   BINARY_CHARSET,
@@ -77,3 +135,15 @@ export {
   vectorElementOf,
   type WireColumn,
 } from './types/index.js';
+export { type LosslessJsonOptions, parseJsonLossless } from './values/lossless-json.js';
+export {
+  type BigintMode,
+  DEFAULT_VALUE_OPTIONS,
+  resolveValueOptions,
+  type ValueOptions,
+} from './values/value-options.js';
+export {
+  VariableAccessor,
+  type VariableScope,
+  type VariableValue,
+} from './variables/variable-accessor.js';
