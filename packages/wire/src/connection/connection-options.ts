@@ -5,6 +5,8 @@ export type SslMode = 'disabled' | 'preferred' | 'required' | 'verify_ca' | 'ver
 
 /** Options of one wire connection. */
 export interface WireConnectionOptions {
+  /** A connection URL; the other fields override what it says. */
+  url?: string;
   host?: string;
   port?: number;
   /** Unix-domain socket path; when set, host and port are not used. */

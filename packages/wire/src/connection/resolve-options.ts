@@ -58,9 +58,18 @@ export function optionsFromUrl(url: string): WireConnectionOptions {
   return options;
 }
 
+function withoutUndefined(options: WireConnectionOptions): WireConnectionOptions {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
 /** Applies defaults and checks the option values. */
 export function resolveOptions(options: WireConnectionOptions | string): ResolvedWireOptions {
-  const given = typeof options === 'string' ? optionsFromUrl(options) : options;
+  const given =
+    typeof options === 'string'
+      ? optionsFromUrl(options)
+      : options.url === undefined
+        ? options
+        : { ...optionsFromUrl(options.url), ...withoutUndefined(options) };
   const sslMode = given.sslMode ?? (given.sslCa === undefined ? 'preferred' : 'verify_ca');
   if (!SSL_MODES.includes(sslMode)) {
     throw new InterfaceError(`Unknown sslMode '${sslMode}'; use one of ${SSL_MODES.join(', ')}`);
