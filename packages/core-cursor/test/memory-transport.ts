@@ -17,6 +17,7 @@ import { OperationalError } from '../src/errors/index.js';
  */
 export class MemoryTransport implements Transport {
   readonly sent: string[] = [];
+  readonly requests: ExecuteRequest[] = [];
   /** Batches handed out by streams so far, to check that streaming pulls lazily. */
   batchesPulled = 0;
   autocommit = true;
@@ -28,6 +29,7 @@ export class MemoryTransport implements Transport {
   async *execute(request: ExecuteRequest): AsyncGenerator<StatementResult> {
     if (!this.open) throw new OperationalError('closed', { errno: 2006 });
     this.sent.push(request.sql);
+    this.requests.push(request);
     for (const result of this.script(request.sql)) {
       if (result.kind === 'rows' && !request.buffered) {
         yield { kind: 'stream', columns: result.columns, batches: this.stream(result.batches) };

@@ -118,6 +118,27 @@ describe('Cursor fetching', () => {
   });
 });
 
+describe('Cursor execute options', () => {
+  it('passes the abort signal, the infile stream and the buffering mode to the transport', async () => {
+    const { conn, transport } = connect(false);
+    const signal = new AbortController().signal;
+    async function* data() {
+      yield 'a,b\n';
+    }
+    const infileStream = data();
+    await conn.cursor().execute("LOAD DATA LOCAL INFILE ':stream:' INTO TABLE t", undefined, {
+      signal,
+      infileStream,
+    });
+    expect(transport.requests[0]).toEqual({
+      sql: "LOAD DATA LOCAL INFILE ':stream:' INTO TABLE t",
+      buffered: false,
+      signal,
+      infileStream,
+    });
+  });
+});
+
 describe('Cursor streaming', () => {
   it('pulls batches only as rows are fetched and reports rowCount -1', async () => {
     const { conn, transport } = connect(false);
