@@ -9,7 +9,16 @@ export {
   startLocalMariadb,
 } from './local-mariadb.js';
 export { formatServerUrl, parseServerUrl, type ServerAddress } from './server-url.js';
-export { dockerEngineAnswers, singlestoreDevImage } from './singlestore-container.js';
+export {
+  type ContainerDefinition,
+  dockerEngineAnswers,
+  type SinglestoreContainer,
+  type SinglestoreContainerOptions,
+  singlestoreContainerDefinition,
+  singlestoreContainerPorts,
+  singlestoreDevImage,
+  startSinglestoreContainer,
+} from './singlestore-container.js';
 export { type StartTestServerOptions, startTestServer } from './start-test-server.js';
 export { type TestDatabase, testServer, useTestDatabase } from './test-database.js';
 export { createTlsCertificates, type GeneratedCertificates } from './tls-certificates.js';
@@ -21,3 +30,4 @@ export type {
   TestServerInfo,
   TestTlsFiles,
 } from './types.js';
+export { waitUntilReady } from './wait-until-ready.js';

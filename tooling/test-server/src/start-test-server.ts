@@ -44,10 +44,17 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
   }
   const tryContainer = options.container ?? process.env.S2_TEST_CONTAINER !== '0';
   if (tryContainer && (await dockerEngineAnswers())) {
-    const container = await startSinglestoreContainer();
+    const container = await startSinglestoreContainer({}, async (address) => {
+      const connection = await adminConnection(address);
+      try {
+        await connection.query('SELECT 1');
+      } finally {
+        await connection.end();
+      }
+    });
     const address = {
       host: container.host,
-      port: container.port,
+      port: container.ports.sql,
       user: 'root',
       password: container.password,
     };
