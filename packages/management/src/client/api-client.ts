@@ -4,6 +4,7 @@ import { ManagementError } from '../management-error.js';
 import { type ClientSettings, organizationFor } from './client-settings.js';
 import { maskSecrets } from './mask-secrets.js';
 import { parseResponse } from './parse-response.js';
+import { streamRequest } from './stream-request.js';
 
 /** Query values; undefined entries are left out. */
 export type QueryValues = Record<string, string | number | boolean | undefined>;
@@ -25,6 +26,7 @@ export interface RequestOptions {
   redirect?: 'follow' | 'manual';
 }
 
+const userAgent = 'SingleStoreDB-TypeScript/management';
 const idempotentMethods = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const excerptLength = 500;
 
@@ -35,6 +37,10 @@ async function readExcerpt(response: Response): Promise<string> {
   } catch {
     return '';
   }
+}
+
+function redactToken(text: string, token: string): string {
+  return token === '' ? text : text.split(token).join('[redacted]');
 }
 
 /**
@@ -51,7 +57,7 @@ export class ApiClient {
     this.#ky = ky.create({
       throwHttpErrors: true,
       ...(settings.fetch ? { fetch: settings.fetch } : {}),
-      headers: { accept: 'application/json', 'user-agent': 'SingleStoreDB-TypeScript/management' },
+      headers: { accept: 'application/json', 'user-agent': userAgent },
     });
   }
 
@@ -72,13 +78,16 @@ export class ApiClient {
     if (organization !== undefined && searchParams.organizationID === undefined) {
       searchParams.organizationID = organization;
     }
-    const streamed = options.body instanceof ReadableStream;
+    const prefixUrl = `${settings.baseUrl}/${options.apiVersion ?? settings.version}/`;
+    if (options.body instanceof ReadableStream) {
+      return this.#sendStream(method, path, prefixUrl, searchParams, token, options);
+    }
     const retry = settings.retry;
     const idempotent = idempotentMethods.has(method);
     try {
       return await this.#ky(path, {
         method,
-        prefixUrl: `${settings.baseUrl}/${options.apiVersion ?? settings.version}/`,
+        prefixUrl,
         searchParams,
         headers: { ...options.headers, authorization: `Bearer ${token}` },
         json: options.json,
@@ -87,7 +96,7 @@ export class ApiClient {
         redirect: options.redirect ?? 'follow',
         timeout: options.timeout ?? settings.timeout,
         retry:
-          retry === false || streamed
+          retry === false
             ? { limit: 0 }
             : {
                 limit: retry.limit,
@@ -145,6 +154,52 @@ export class ApiClient {
     return parseResponse(schema, await this.call(method, path, options), `${method} ${path}`);
   }
 
+  /**
+   * Sends a streamed body outside ky: ky clones every request to be able to retry it, and the
+   * unread branch of that clone would buffer the whole upload in memory.
+   */
+  async #sendStream(
+    method: string,
+    path: string,
+    prefixUrl: string,
+    searchParams: Record<string, string>,
+    token: string,
+    options: RequestOptions,
+  ): Promise<Response> {
+    const query = new URLSearchParams(searchParams).toString();
+    const url = `${prefixUrl}${path}${query === '' ? '' : `?${query}`}`;
+    let response: Response;
+    try {
+      response = await streamRequest(url, {
+        method,
+        body: options.body as ReadableStream<Uint8Array>,
+        headers: {
+          accept: 'application/json',
+          'user-agent': userAgent,
+          ...options.headers,
+          authorization: `Bearer ${token}`,
+        },
+        signal: options.signal,
+      });
+    } catch (error) {
+      throw await this.#translate(error, method, path, token, options.signal);
+    }
+    if (!response.ok) throw await this.#httpFailure(response, method, path, token);
+    return response;
+  }
+
+  async #httpFailure(response: Response, method: string, path: string, token: string) {
+    const { status, statusText } = response;
+    const excerpt = redactToken(maskSecrets(await readExcerpt(response)), token);
+    const summary = excerpt === '' ? statusText : excerpt;
+    return new ManagementError(`${method} ${path} failed with ${status}: ${summary}`, {
+      status,
+      method,
+      path,
+      bodyExcerpt: excerpt,
+    });
+  }
+
   async #translate(
     error: unknown,
     method: string,
@@ -153,18 +208,7 @@ export class ApiClient {
     signal: AbortSignal | undefined,
   ): Promise<unknown> {
     if (signal?.aborted) return signal.reason ?? error;
-    const redact = (text: string) => (token === '' ? text : text.split(token).join('[redacted]'));
-    if (error instanceof HTTPError) {
-      const { status, statusText } = error.response;
-      const excerpt = redact(maskSecrets(await readExcerpt(error.response)));
-      const summary = excerpt === '' ? statusText : excerpt;
-      return new ManagementError(`${method} ${path} failed with ${status}: ${summary}`, {
-        status,
-        method,
-        path,
-        bodyExcerpt: excerpt,
-      });
-    }
+    if (error instanceof HTTPError) return this.#httpFailure(error.response, method, path, token);
     if (error instanceof TimeoutError) {
       return new ManagementError(`${method} ${path} timed out waiting for a response`, {
         code: 'TIMEOUT',
@@ -172,7 +216,7 @@ export class ApiClient {
         path,
       });
     }
-    const reason = error instanceof Error ? redact(error.message) : 'unknown error';
+    const reason = error instanceof Error ? redactToken(error.message, token) : 'unknown error';
     return new ManagementError(`${method} ${path} failed: ${reason}`, {
       code: 'NETWORK',
       method,

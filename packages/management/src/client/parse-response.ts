@@ -10,6 +10,15 @@ function describePath(path: readonly PropertyKey[]): string {
   return text === '' ? '(the body)' : text;
 }
 
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let current = data;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
 /**
  * Validates a response body with a schema. A missing required field or a value of the wrong type
  * gives a ManagementError that names the field, e.g. `missing required field "workspaceID"`.
@@ -23,7 +32,7 @@ export function parseResponse<Schema extends z.ZodType>(
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = describePath(issue?.path ?? []);
-  const missing = issue?.code === 'invalid_type' && issue.input === undefined;
+  const missing = issue?.code === 'invalid_type' && valueAt(data, issue.path) === undefined;
   const detail = missing
     ? `missing required field "${where}"`
     : `invalid field "${where}": ${issue?.message ?? 'invalid value'}`;

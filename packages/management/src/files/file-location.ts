@@ -1,6 +1,8 @@
 import type { ApiClient } from '../client/api-client.js';
-import { parseResponse } from '../client/parse-response.js';
-import { FileObjectMetadataSchema } from '../generated/schemas.generated.js';
+import {
+  type FileObjectMetadataData,
+  FileObjectMetadataSchema,
+} from '../generated/schemas.generated.js';
 import { ManagementError } from '../management-error.js';
 import type { ProgressCallback, UploadSource } from './byte-streams.js';
 import { type FileInfo, toFileInfo } from './file-info.js';
@@ -66,7 +68,7 @@ export abstract class FileLocation implements TransferEndpoints {
     const apiPath = this.apiPath(path, endsWithSlash(path));
     const isRoot = apiPath === this.root;
     const data = await this.client.parse(FileObjectMetadataSchema, 'GET', apiPath, {
-      query: isRoot ? {} : { metadata: 1 },
+      query: isRoot ? {} : { metadata: true },
       signal: options.signal,
     });
     return toFileInfo(data);
@@ -97,15 +99,20 @@ export abstract class FileLocation implements TransferEndpoints {
     return info !== undefined && !info.isDir;
   }
 
-  async #listOnce(directory: string, signal?: AbortSignal): Promise<FileInfo[]> {
+  async #listOnce(directory: string, known: boolean, signal?: AbortSignal): Promise<FileInfo[]> {
     const apiPath = this.apiPath(directory, true);
+    if (!known && apiPath !== this.root) {
+      const info = await this.#infoOrUndefined(directory, signal);
+      if (!info) throw fileError('ENOENT', `${directory} does not exist in ${this.label}`);
+      if (!info.isDir)
+        throw fileError('ENOTDIR', `${directory} is not a directory in ${this.label}`);
+    }
     const data = await this.client.parse(FileObjectMetadataSchema, 'GET', apiPath, { signal });
     if (!Array.isArray(data.content)) {
       throw fileError('ENOTDIR', `${directory} is not a directory in ${this.label}`);
     }
-    return data.content.map((item) =>
-      toFileInfo(parseResponse(FileObjectMetadataSchema, item, `GET ${apiPath}`)),
-    );
+    // The listing schema already parsed each entry (recursively), so entries are parsed data.
+    return data.content.map((item) => toFileInfo(item as FileObjectMetadataData));
   }
 
   /**
@@ -116,12 +123,20 @@ export abstract class FileLocation implements TransferEndpoints {
     path = '/',
     options: { recursive?: boolean; signal?: AbortSignal } = {},
   ): Promise<FileInfo[]> {
-    const entries = await this.#listOnce(path, options.signal);
+    return this.#listTree(path, false, options);
+  }
+
+  async #listTree(
+    path: string,
+    known: boolean,
+    options: { recursive?: boolean; signal?: AbortSignal },
+  ): Promise<FileInfo[]> {
+    const entries = await this.#listOnce(path, known, options.signal);
     if (!options.recursive) return entries;
     const all: FileInfo[] = [];
     for (const entry of entries) {
       all.push(entry);
-      if (entry.isDir) all.push(...(await this.list(entry.path, options)));
+      if (entry.isDir) all.push(...(await this.#listTree(entry.path, true, options)));
     }
     return all;
   }
