@@ -5,7 +5,7 @@ import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
-import { CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
+import { ClientErrno, CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
 import { connectionClosed } from '../protocol/wire-errors.js';
 import { BufferedResults } from '../results/buffered-results.js';
 import type { QueryResult } from '../results/query-result.js';
@@ -27,8 +27,17 @@ export interface QueryOptions {
 
 const QUIT_WAIT_MS = 1000;
 
-function abortError(reason: unknown): S2Error {
-  return new OperationalError('Query execution was interrupted', { errno: 1317, cause: reason });
+/**
+ * The error of a query stopped by its signal or timeout: errno 1317 (the server's "query
+ * execution was interrupted"), the abort reason as cause, and the server's own error, if
+ * any, in the message.
+ */
+function abortError(reason: unknown, serverError?: unknown): S2Error {
+  const detail = serverError instanceof Error ? ` (${serverError.message})` : '';
+  return new OperationalError(`Query execution was interrupted${detail}`, {
+    errno: ClientErrno.QUERY_INTERRUPTED,
+    cause: reason,
+  });
 }
 
 /**
@@ -177,8 +186,10 @@ export class WireConnection {
       await this.pipeline.enqueue(command);
       return;
     }
+    let stopReason: { value: unknown } | undefined;
     const stop = (reason: unknown): void => {
       if (command.settled) return;
+      stopReason = { value: reason };
       if (this.pipeline.withdraw(command)) {
         command.fail(abortError(reason));
         return;
@@ -195,10 +206,14 @@ export class WireConnection {
         : setTimeout(() => stop(new Error(`query timed out after ${timeout} ms`)), timeout);
     try {
       await this.pipeline.enqueue(command);
+    } catch (error) {
+      throw stopReason === undefined ? error : abortError(stopReason.value, error);
     } finally {
       signal?.removeEventListener('abort', onAbort);
       clearTimeout(timer);
     }
+    // An interrupted SLEEP() and the like end without an error; the caller still asked to stop.
+    if (stopReason !== undefined) throw abortError(stopReason.value);
   }
 
   /** KILL QUERY over a side connection, if the command is still the one running. */

@@ -1,0 +1,152 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { InterfaceError } from '@s2/core-cursor';
+import { useTestDatabase } from '@s2/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type InfileSource, type WireConnection } from '../index.js';
+import {
+  acceptLogin,
+  acceptSetup,
+  okPacket,
+  querySql,
+  startScriptedServer,
+} from '../test-support/scripted-server.js';
+
+const database = useTestDatabase();
+let connection: WireConnection;
+let directory: string;
+
+beforeAll(async () => {
+  connection = await connect({ url: database.url, localInfile: true });
+  await connection.query('CREATE TABLE loaded (id INT, name VARCHAR(20))');
+  directory = mkdtempSync(path.join(tmpdir(), 's2-wire-infile-'));
+});
+afterAll(async () => {
+  await connection.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+const LINES = Array.from({ length: 3000 }, (_unused, index) => `${index}\tname-${index}\n`);
+const LOAD_STREAM = "LOAD DATA LOCAL INFILE ':stream:' INTO TABLE loaded";
+
+async function loadedRows(): Promise<unknown> {
+  const [result] = await connection.query('SELECT COUNT(*), SUM(id) FROM loaded');
+  await connection.query('DELETE FROM loaded');
+  return result?.rows()[0];
+}
+
+const EXPECTED = [LINES.length, String((LINES.length * (LINES.length - 1)) / 2)];
+
+describe('LOAD DATA LOCAL INFILE against the test server', () => {
+  it('loads a file the statement names', async () => {
+    const file = path.join(directory, "it's data.tsv");
+    writeFileSync(file, LINES.join(''));
+    const escaped = file.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
+    const [result] = await connection.query(
+      `LOAD DATA LOCAL INFILE '${escaped}' INTO TABLE loaded`,
+    );
+    expect(result?.affectedRows).toBe(LINES.length);
+    expect(await loadedRows()).toEqual(EXPECTED);
+  });
+
+  it('reports a missing file and stays usable', async () => {
+    const missing = path.join(directory, 'missing.tsv');
+    await expect(
+      connection.query(`LOAD DATA LOCAL INFILE '${missing}' INTO TABLE loaded`),
+    ).rejects.toMatchObject({ errno: 1017 });
+    expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+  });
+
+  const sources: [string, () => InfileSource][] = [
+    [
+      'an async generator of strings',
+      () =>
+        (async function* () {
+          yield* LINES;
+        })(),
+    ],
+    [
+      'a generator of bytes',
+      () =>
+        (function* () {
+          for (const line of LINES) yield new TextEncoder().encode(line);
+        })(),
+    ],
+    ['a Node Readable', () => Readable.from(LINES)],
+    [
+      'a web ReadableStream',
+      () =>
+        new ReadableStream<Uint8Array>({
+          start(controller) {
+            for (const line of LINES) controller.enqueue(new TextEncoder().encode(line));
+            controller.close();
+          },
+        }),
+    ],
+    ['one string', () => LINES.join('')],
+  ];
+  for (const [name, source] of sources) {
+    it(`loads :stream: from ${name}`, async () => {
+      await connection.query(LOAD_STREAM, { infileStream: source() });
+      expect(await loadedRows()).toEqual(EXPECTED);
+    });
+  }
+
+  it('propagates a failing stream and stays usable', async () => {
+    async function* failing(): AsyncGenerator<string> {
+      yield '1\ta\n';
+      throw new Error('producer broke');
+    }
+    await expect(connection.query(LOAD_STREAM, { infileStream: failing() })).rejects.toThrow(
+      /producer broke/,
+    );
+    await connection.query('DELETE FROM loaded');
+    await expect(connection.query(LOAD_STREAM)).rejects.toThrow(/no stream was supplied/);
+    expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+  });
+
+  it('refuses LOCAL INFILE when localInfile is off, keeping the connection in sync', async () => {
+    await using plain = await connect(database.url);
+    const error = await plain
+      .query(LOAD_STREAM, { infileStream: 'x' })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect((await plain.query('SELECT 2'))[0]?.rows()).toEqual([[2]]);
+  });
+});
+
+describe('LOCAL INFILE requests for other files (scripted server)', () => {
+  it('refuses a file the statement did not name, and the connection stays usable', async () => {
+    const requests: string[] = [];
+    const server = await startScriptedServer(async (session) => {
+      await acceptLogin(session);
+      await acceptSetup(session);
+      await session.read();
+      session.send(Uint8Array.of(0xfb, ...new TextEncoder().encode('/etc/passwd')));
+      const end = await session.read();
+      requests.push(`end:${end?.length}`);
+      session.send(okPacket());
+      requests.push(querySql(await session.read()));
+      session.send(okPacket());
+    });
+    try {
+      await using client = await connect({
+        port: server.port,
+        user: 'u',
+        sslMode: 'disabled',
+        localInfile: true,
+      });
+      const error = await client
+        .query("LOAD DATA LOCAL INFILE 'data.csv' INTO TABLE t")
+        .catch((caught: unknown) => caught);
+      expect(InterfaceError.isInstance(error)).toBe(true);
+      expect(String(error)).toMatch(/'\/etc\/passwd', which the statement did not name/);
+      await client.query('DO 1');
+      expect(requests).toEqual(['end:0', 'DO 1']);
+    } finally {
+      await server.close();
+    }
+  });
+});
