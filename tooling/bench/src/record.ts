@@ -1,0 +1,40 @@
+import type { ServerTarget } from './clients/client-adapter.js';
+import { rawDrain } from './clients/raw-drain.js';
+import type { Recording } from './replay/recording.js';
+import { startRecordingProxy } from './replay/recording-proxy.js';
+import { WIRE_CLIENTS } from './runner/client-registry.js';
+
+/**
+ * Records every read query's response once, through the proxy, with the raw drain; then lets each
+ * client library log in through the proxy and run SELECT 1, so whatever it sends on connect is in
+ * the recording too. Clients that are not usable yet are skipped here and reported by their runs.
+ */
+export async function recordQueries(
+  target: ServerTarget,
+  queries: readonly string[],
+): Promise<Recording> {
+  const proxy = await startRecordingProxy(target);
+  const proxied = { ...target, host: '127.0.0.1', port: proxy.port };
+  try {
+    const drain = await rawDrain.open(proxied, 1);
+    try {
+      for (const sql of queries) await drain.fetchAll(sql);
+    } finally {
+      await drain.close();
+    }
+    for (const adapter of WIRE_CLIENTS) {
+      for (const connections of [1, 2]) {
+        try {
+          const session = await adapter.open(proxied, connections);
+          await session.fetchAll('SELECT 1');
+          await session.close();
+        } catch {
+          // A client that cannot log in yet is reported as not available by its own runs.
+        }
+      }
+    }
+    return proxy.recording.finish();
+  } finally {
+    await proxy.close();
+  }
+}

@@ -1,0 +1,84 @@
+import type { ClientSession } from '../clients/client-adapter.js';
+
+/** Peak RSS of this process while `work` runs, sampled, because `maxRSS` never goes down. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage.rss());
+  }, 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peakRssMb: peak / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function checkRows(actual: number, expected: number, sql: string): void {
+  if (actual !== expected) {
+    throw new Error(`got ${actual} rows from "${sql.slice(0, 80)}", expected ${expected}`);
+  }
+}
+
+/**
+ * Runs the query `runs` times after one warm-up, buffered (`fetchAll`) or streamed, and returns
+ * the milliseconds of each run with the rows per second and the peak RSS of each run.
+ */
+export async function measureReads(
+  session: ClientSession,
+  mode: 'fetch' | 'stream',
+  sql: string,
+  expectedRows: number,
+  runs: number,
+): Promise<{ samples: number[]; extras: Record<string, number[]> }> {
+  const read = (query: string) =>
+    mode === 'fetch' ? session.fetchAll(query) : session.streamAll(query);
+  checkRows(await read(sql), expectedRows, sql);
+  const samples: number[] = [];
+  const rowsPerSecond: number[] = [];
+  const peakRssMb: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    const { result, peakRssMb: peak } = await withPeakRss(() => read(sql));
+    const elapsed = performance.now() - started;
+    checkRows(result, expectedRows, sql);
+    samples.push(elapsed);
+    rowsPerSecond.push(expectedRows / (elapsed / 1000));
+    peakRssMb.push(peak);
+  }
+  return { samples, extras: { rowsPerSecond, peakRssMb } };
+}
+
+/**
+ * `SELECT 1` round trips with as many queries in flight as there are connections; each sample is
+ * one run's queries per second, and the mean latency per query is derived from it.
+ */
+export async function measureSelectOne(
+  session: ClientSession,
+  connections: number,
+  queries: number,
+  runs: number,
+): Promise<{ samples: number[]; extras: Record<string, number[]> }> {
+  const burst = async (count: number) => {
+    let next = 0;
+    const lane = async () => {
+      while (next < count) {
+        next += 1;
+        checkRows(await session.fetchAll('SELECT 1'), 1, 'SELECT 1');
+      }
+    };
+    await Promise.all(Array.from({ length: connections }, lane));
+  };
+  await burst(Math.min(queries, 1000));
+  const samples: number[] = [];
+  const meanLatencyUs: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const started = performance.now();
+    await burst(queries);
+    const seconds = (performance.now() - started) / 1000;
+    samples.push(queries / seconds);
+    meanLatencyUs.push(((seconds * 1e6) / queries) * connections);
+  }
+  return { samples, extras: { meanLatencyUs } };
+}
