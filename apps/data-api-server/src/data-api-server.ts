@@ -1,0 +1,259 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { interpolate } from '@s2/core-cursor';
+import type { WireConnectionOptions } from '@s2/wire';
+import { ConnectionPool } from './connection-pool.js';
+import { type BearerVerifier, type Credentials, credentialsOf } from './credentials.js';
+import { HttpProblem, problemFrom } from './http-problem.js';
+import { OPENAPI_DOCUMENT } from './openapi-document.js';
+import { MAX_BODY_BYTES, readStatementRequest } from './request-body.js';
+import { execResponseJson, queryResponseJson } from './result-json.js';
+
+/** How to start a {@link DataApiServer}. */
+export interface DataApiServerOptions {
+  /** The MySQL-compatible server to forward to: `mysql://host:port[/defaultDatabase]`. */
+  target: string;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Largest accepted request body in bytes; default 1 MB as on SingleStore. */
+  maxBodyBytes?: number;
+  /** Connections per pool (one pool per user, password and database); default 10. */
+  maxConnectionsPerPool?: number;
+  /** `Access-Control-Allow-Origin`; default `*`. */
+  corsOrigin?: string;
+  /** Receives one line per request (never credentials or SQL); false silences it. */
+  log?: ((line: string) => void) | false;
+  /** Enables Bearer authentication; without it Bearer requests get 401. */
+  verifyBearer?: BearerVerifier;
+  /** Extra wire options for the target (TLS and so on); credentials come from requests. */
+  wireOptions?: Omit<WireConnectionOptions, 'url' | 'user' | 'password' | 'database'>;
+}
+
+/** A running Data API server. */
+export interface DataApiServer {
+  /** `http://host:port`. */
+  readonly url: string;
+  readonly port: number;
+  /** Connections currently open to the target, over all pools. */
+  openConnections(): number;
+  /** Stops accepting requests, lets running ones finish, then closes every pooled connection. */
+  stop(): Promise<void>;
+}
+
+type Endpoint = 'tuples' | 'rows' | 'exec';
+
+const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
+  ['/api/v2/query/tuples', 'tuples'],
+  ['/api/v2/query/rows', 'rows'],
+  ['/api/v2/exec', 'exec'],
+]);
+/** A statement after which a session reset would leave another default database behind. */
+const CHANGES_DATABASE = /\b(use|call)\b/i;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
+  response.end(body);
+}
+
+class RequestHandler {
+  private readonly pools = new Map<string, ConnectionPool>();
+  private readonly targetDatabase: string | undefined;
+
+  constructor(private readonly options: DataApiServerOptions) {
+    const database = decodeURIComponent(new URL(options.target).pathname.slice(1));
+    this.targetDatabase = database === '' ? undefined : database;
+  }
+
+  openConnections(): number {
+    let total = 0;
+    for (const pool of this.pools.values()) total += pool.size;
+    return total;
+  }
+
+  async closePools(): Promise<void> {
+    await Promise.all([...this.pools.values()].map((pool) => pool.close()));
+  }
+
+  async handle(request: IncomingMessage, response: ServerResponse): Promise<number> {
+    response.setHeader('access-control-allow-origin', this.options.corsOrigin ?? '*');
+    response.setHeader('vary', 'Origin');
+    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    const method = request.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      response.writeHead(204, {
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'Authorization, Content-Type, Accept',
+        'access-control-max-age': '600',
+      });
+      response.end();
+      return 204;
+    }
+    const endpoint = ENDPOINTS.get(path);
+    const allowed = endpoint ? 'POST' : path === '/ping' || path === '/api/v2/spec' ? 'GET' : '';
+    if (allowed === '') throw new HttpProblem(404, `Not found: ${path}`);
+    if (method !== allowed && !(allowed === 'GET' && method === 'HEAD')) {
+      throw new HttpProblem(405, `Method ${method} is not allowed here`, { allow: allowed });
+    }
+    if (path === '/ping') {
+      send(response, 200, 'text/plain; charset=utf-8', 'pong');
+    } else if (path === '/api/v2/spec') {
+      send(response, 200, 'application/json', JSON.stringify(OPENAPI_DOCUMENT));
+    } else if (endpoint) {
+      const body = await this.runStatement(request, response, endpoint);
+      send(response, 200, 'application/json', body);
+    }
+    return 200;
+  }
+
+  private async runStatement(
+    request: IncomingMessage,
+    response: ServerResponse,
+    endpoint: Endpoint,
+  ): Promise<string> {
+    const credentials = await credentialsOf(request.headers, this.options.verifyBearer);
+    const statement = await readStatementRequest(
+      request,
+      this.options.maxBodyBytes ?? MAX_BODY_BYTES,
+    );
+    const pool = this.poolFor(credentials, statement.database ?? this.targetDatabase);
+    const connection = await pool.acquire();
+    let reusable = !CHANGES_DATABASE.test(statement.sql);
+    const abort = new AbortController();
+    const onClose = () => {
+      if (!response.writableFinished) abort.abort(new Error('The client went away'));
+    };
+    response.once('close', onClose);
+    try {
+      const sql =
+        statement.args === undefined
+          ? statement.sql
+          : interpolate(statement.sql, statement.args, {
+              noBackslashEscapes: connection.noBackslashEscapes,
+            });
+      const results = await connection.query(sql, { signal: abort.signal });
+      return endpoint === 'exec' ? execResponseJson(results) : queryResponseJson(results, endpoint);
+    } catch (error) {
+      reusable &&= connection.isConnected();
+      throw error;
+    } finally {
+      response.off('close', onClose);
+      await pool.release(connection, reusable);
+    }
+  }
+
+  private poolFor(credentials: Credentials, database: string | undefined): ConnectionPool {
+    const key = JSON.stringify([credentials.user, credentials.password, database ?? null]);
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = new ConnectionPool(
+        {
+          ...this.options.wireOptions,
+          url: this.options.target,
+          user: credentials.user,
+          password: credentials.password,
+          ...(database === undefined ? {} : { database }),
+        },
+        this.options.maxConnectionsPerPool ?? 10,
+      );
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /** Drops pools left empty by failed logins, so wrong passwords do not pile up pools. */
+  forgetEmptyPools(): void {
+    for (const [key, pool] of this.pools) {
+      if (pool.size === 0) {
+        this.pools.delete(key);
+        void pool.close();
+      }
+    }
+  }
+}
+
+function defaultLog(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * Starts a SingleStore Data API server (data-api.md) in front of `options.target`: the
+ * `query/tuples`, `query/rows` and `exec` endpoints, `/ping` and `/api/v2/spec`, with Basic
+ * credentials passed through to the database and a connection pool per user.
+ *
+ * @example
+ * ```ts
+ * const server = await startDataApiServer({ target: 'mysql://127.0.0.1:3306', port: 9000 });
+ * // … POST http://127.0.0.1:9000/api/v2/query/tuples
+ * await server.stop();
+ * ```
+ */
+export async function startDataApiServer(options: DataApiServerOptions): Promise<DataApiServer> {
+  const handler = new RequestHandler(options);
+  const log = options.log === false ? undefined : (options.log ?? defaultLog);
+  const server = createServer((request, response) => {
+    const started = performance.now();
+    handler
+      .handle(request, response)
+      .catch((error: unknown) => {
+        const problem = problemFrom(error);
+        if (problem.status === 401) handler.forgetEmptyPools();
+        if (!response.headersSent) {
+          send(
+            response,
+            problem.status,
+            'text/plain; charset=utf-8',
+            problem.body,
+            problem.headers,
+          );
+        } else {
+          response.destroy();
+        }
+        return problem.status;
+      })
+      .then((status) => {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        const millis = (performance.now() - started).toFixed(1);
+        log?.(`${new Date().toISOString()} ${request.method ?? '-'} ${path} ${status} ${millis}ms`);
+      });
+  });
+  server.keepAliveTimeout = 5000;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    openConnections: () => handler.openConnections(),
+    stop() {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
+        await handler.closePools();
+      })();
+      return stopping;
+    },
+  };
+}
