@@ -4,12 +4,16 @@ export type { SslMode, WireConnectionOptions } from './connection/connection-opt
 export { type QueryOptions, WireConnection } from './connection/wire-connection.js';
 export type { InfileChunk, InfileSource } from './infile/infile-source.js';
 export type { ColumnDefinition } from './packets/column-definition.js';
+export { ConnectionPool } from './pool/connection-pool.js';
+export type { PoolOptions } from './pool/pool-options.js';
 export type { QueryResult } from './results/query-result.js';
 export type { QueryEvent, QueryStream } from './results/query-stream.js';
 export type { ColumnBatch, ColumnVector } from './rows/column-batch.js';
 
 import type { WireConnectionOptions } from './connection/connection-options.js';
 import { WireConnection } from './connection/wire-connection.js';
+import { ConnectionPool } from './pool/connection-pool.js';
+import type { PoolOptions } from './pool/pool-options.js';
 
 /**
  * Opens a MySQL-protocol connection to SingleStoreDB (or any MySQL-compatible server).
@@ -25,4 +29,18 @@ import { WireConnection } from './connection/wire-connection.js';
  */
 export function connect(options: WireConnectionOptions | string): Promise<WireConnection> {
   return WireConnection.open(options);
+}
+
+/**
+ * Creates a pool of wire connections (min/max size, acquire and idle timeouts, validation
+ * after idle, reset on release).
+ *
+ * @example
+ * ```ts
+ * await using pool = createPool({ url: 'mysql://root@127.0.0.1/app', maxSize: 4 });
+ * const rows = await pool.withConnection(async (connection) => (await connection.query('SELECT 1'))[0]?.rows());
+ * ```
+ */
+export function createPool(options: PoolOptions): ConnectionPool {
+  return new ConnectionPool(options);
 }

@@ -94,7 +94,12 @@ export class WireConnection {
     }
   }
 
-  private async initializeSession(): Promise<void> {
+  /**
+   * The session setup of wire-protocol.md §10 (again after COM_RESET_CONNECTION, which drops
+   * it): SET NAMES, SingleStore's extended-metadata variables (errors ignored on servers
+   * without them), autocommit only when it differs, then `initSql`. Never SET time_zone.
+   */
+  async initializeSession(): Promise<void> {
     const { options } = this;
     await this.query('SET NAMES utf8mb4');
     if (options.enableExtendedDataTypes) {

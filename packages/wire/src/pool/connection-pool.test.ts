@@ -1,0 +1,87 @@
+import { useTestDatabase } from '@s2/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, createPool, type WireConnection } from '../index.js';
+
+const database = useTestDatabase();
+let admin: WireConnection;
+
+beforeAll(async () => {
+  admin = await connect(database.url);
+});
+afterAll(async () => {
+  await admin.close();
+});
+
+describe('ConnectionPool against the test server', () => {
+  it('serves many concurrent tasks with at most maxSize connections', async () => {
+    await using pool = createPool({ url: database.url, maxSize: 4 });
+    const ids = new Set<unknown>();
+    let active = 0;
+    let peak = 0;
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_unused, index) =>
+        pool.withConnection(async (connection) => {
+          active += 1;
+          peak = Math.max(peak, active);
+          const [result] = await connection.query(`SELECT CONNECTION_ID(), ${index}`);
+          active -= 1;
+          const [id, value] = result!.rows()[0]!;
+          ids.add(id);
+          return value;
+        }),
+      ),
+    );
+    expect(results).toEqual(Array.from({ length: 40 }, (_unused, index) => index));
+    expect(peak).toBeLessThanOrEqual(4);
+    expect(ids.size).toBeLessThanOrEqual(4);
+    expect(pool.size).toBeLessThanOrEqual(4);
+  });
+
+  it('resets session state on release', async () => {
+    await using pool = createPool({ url: database.url, maxSize: 1 });
+    await pool.withConnection((connection) => connection.query('SET @leftover = 42'));
+    const value = await pool.withConnection(async (connection) =>
+      (await connection.query('SELECT @leftover'))[0]?.rows(),
+    );
+    expect(value).toEqual([[null]]);
+  });
+
+  it('times out an acquire when every connection is leased', async () => {
+    await using pool = createPool({ url: database.url, maxSize: 1, acquireTimeout: 100 });
+    const held = await pool.acquire();
+    await expect(pool.acquire()).rejects.toThrow(/No connection became free/);
+    await pool.release(held);
+  });
+
+  it('replaces a connection killed on the server instead of handing it out', async () => {
+    await using pool = createPool({
+      url: database.url,
+      maxSize: 1,
+      validateAfterIdle: 0,
+      resetOnRelease: false,
+    });
+    const first = await pool.acquire();
+    const killedId = first.connectionId;
+    await pool.release(first);
+    await admin.query(`KILL ${killedId}`);
+    const next = await pool.acquire();
+    expect(next.connectionId).not.toBe(killedId);
+    expect((await next.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+    await pool.release(next);
+  });
+
+  it('hands a released connection to a waiter, and end() waits for leases and refuses new ones', async () => {
+    const pool = createPool({ url: database.url, maxSize: 1, minSize: 1 });
+    const held = await pool.acquire();
+    const waiting = pool.acquire();
+    await pool.release(held);
+    const second = await waiting;
+    expect(second).toBe(held);
+    const ended = pool.end();
+    await expect(pool.acquire()).rejects.toThrow(/ended/);
+    await pool.release(second);
+    await ended;
+    expect(second.isConnected()).toBe(false);
+    expect(pool.size).toBe(0);
+  });
+});
