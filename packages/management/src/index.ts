@@ -1,4 +1,5 @@
 export type { AccessControls, RoleAssignment } from './access-controls.js';
+export type { AuditLogFilters } from './audit-logs.js';
 export { Billing } from './billing.js';
 export type { ManagementOptions, RetrySettings, TokenProvider } from './client/client-settings.js';
 export { manageFiles, manageRegions, manageWorkspaces } from './factories.js';
@@ -15,6 +16,7 @@ export type {
 export type { OpenMode } from './files/open-remote.js';
 export { Stage } from './files/stage.js';
 export type {
+  AuditLogData,
   CloudProvider,
   ExecutionStatus,
   ExecutionsResultData,
@@ -31,14 +33,24 @@ export type {
   WorkspaceGroupState,
   WorkspaceState,
 } from './generated/schemas.generated.js';
+export { Invitation, Invitations } from './invitations.js';
 export { Job, JobsManager, type JobTarget, type ScheduleJobOptions } from './jobs.js';
 export { ManagementError, type ManagementErrorCode } from './management-error.js';
 export { type Named, NamedList } from './named-list.js';
 export { Organization } from './organization.js';
+export {
+  type CreatePrivateConnectionOptions,
+  PrivateConnection,
+  PrivateConnections,
+} from './private-connections.js';
+export { Project, Projects } from './projects.js';
 export { type Region, RegionManager } from './region.js';
+export { type InheritedRole, Role, Roles } from './roles.js';
 export { Secret, Secrets } from './secrets.js';
 export { StarterWorkspace, type StarterWorkspaceUser } from './starter-workspace.js';
 export { DisasterRecovery, Storage } from './storage.js';
+export { Team, type TeamChanges, Teams } from './teams.js';
+export { User, Users } from './users.js';
 export type { WaitOptions } from './wait-for.js';
 export { type TransitionOptions, Workspace, type WorkspaceChanges } from './workspace.js';
 export type { CreateWorkspaceOptions } from './workspace-create.js';

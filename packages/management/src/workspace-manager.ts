@@ -1,6 +1,8 @@
+import { type AuditLogFilters, auditLogPages } from './audit-logs.js';
 import { Billing } from './billing.js';
 import type { ApiClient } from './client/api-client.js';
 import { FilesManager } from './files/files-manager.js';
+import type { AuditLogData } from './generated/schemas.generated.js';
 import {
   type CloudProvider,
   OrganizationSchema,
@@ -10,14 +12,20 @@ import {
   WorkspaceGroupSchema,
   WorkspaceSchema,
 } from './generated/schemas.generated.js';
+import { Invitations } from './invitations.js';
 import { JobsManager } from './jobs.js';
 import { ManagementError } from './management-error.js';
 import { NamedList } from './named-list.js';
 import { Organization } from './organization.js';
+import { PrivateConnections } from './private-connections.js';
+import { Projects } from './projects.js';
 import { type Region, RegionManager } from './region.js';
 import { compact, isoText, segment } from './request-helpers.js';
+import { Roles } from './roles.js';
 import { Secrets } from './secrets.js';
 import { StarterWorkspace } from './starter-workspace.js';
+import { Teams } from './teams.js';
+import { Users } from './users.js';
 import { Workspace } from './workspace.js';
 import { type CreateWorkspaceOptions, createWorkspaceIn } from './workspace-create.js';
 import { WorkspaceGroup } from './workspace-group.js';
@@ -87,6 +95,41 @@ export class WorkspaceManager {
   /** Billing usage. */
   get billing(): Billing {
     return new Billing(this.#client);
+  }
+
+  /** Teams of the organization. */
+  get teams(): Teams {
+    return new Teams(this.#client);
+  }
+
+  /** Users of the organization. */
+  get users(): Users {
+    return new Users(this.#client);
+  }
+
+  /** Role definitions. */
+  get roles(): Roles {
+    return new Roles(this.#client);
+  }
+
+  /** Invitations to the organization. */
+  get invitations(): Invitations {
+    return new Invitations(this.#client);
+  }
+
+  /** Private connections. */
+  get privateConnections(): PrivateConnections {
+    return new PrivateConnections(this.#client);
+  }
+
+  /** Projects. */
+  get projects(): Projects {
+    return new Projects(this.#client);
+  }
+
+  /** The audit log as an async iterator that follows `nextToken` (GET auditLogs). */
+  auditLogs(filters: AuditLogFilters = {}): AsyncGenerator<AuditLogData> {
+    return auditLogPages(this.#client, filters);
   }
 
   /** GET workspaceGroups. */

@@ -17,7 +17,14 @@ export interface HandlerContext {
 
 /** A JSON (or text) answer, or `handled` when the handler wrote the response itself. */
 export type HandlerResult =
-  | { status?: number; json?: unknown; text?: string; headers?: Record<string, string> }
+  | {
+      status?: number;
+      json?: unknown;
+      text?: string;
+      headers?: Record<string, string>;
+      /** Set when the answer deliberately deviates from the spec (e.g. the live secrets wrapper). */
+      offSpec?: boolean;
+    }
   | 'handled';
 
 /** Serves one operation. */

@@ -43,7 +43,9 @@ export const organizationHandlers: HandlerTable = {
     const list = [...context.tenant.secrets.values()]
       .filter((candidate) => name === null || candidate.name === name)
       .map(({ value: _value, ...rest }) => rest);
-    return { json: context.tenant.settings.wrapSecretLists ? { secrets: list } : list };
+    return context.tenant.settings.wrapSecretLists
+      ? { json: { secrets: list }, offSpec: true }
+      : { json: list };
   },
   PostV1Secrets: (context) => {
     const body = context.body as SecretCreateBody;
