@@ -1,2 +1,2 @@
-/** Nothing is exported yet: see README.md for what this package will hold. */
-export {};
+export { connect, HttpConnection, type HttpOptions } from './http-connection.js';
+export { routeStatement, type StatementRoute } from './statement-route.js';

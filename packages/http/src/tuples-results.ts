@@ -1,0 +1,130 @@
+import {
+  BINARY_CHARSET,
+  ColumnBatchBuilder,
+  type ColumnDescription,
+  ColumnFlag,
+  type ColumnKind,
+  type ColumnSpec,
+  describeDataApiColumn,
+  isVectorTypeCode,
+  type StatementResult,
+  TypeCode,
+  type VectorElement,
+  vectorElementOf,
+} from '@s2/core-cursor';
+import { jsonText } from './json-text.js';
+
+interface TuplesColumn {
+  name: string;
+  dataType: string;
+  nullable?: boolean;
+}
+
+interface TuplesResult {
+  columns?: TuplesColumn[];
+  rows?: unknown[][];
+}
+
+const INTEGER_KINDS: Readonly<Record<number, readonly [ColumnKind, ColumnKind, bigint]>> = {
+  [TypeCode.TINY]: ['int8', 'uint8', 127n],
+  [TypeCode.SHORT]: ['int16', 'uint16', 32_767n],
+  [TypeCode.YEAR]: ['int16', 'uint16', 32_767n],
+  [TypeCode.INT24]: ['int32', 'uint32', 2_147_483_647n],
+  [TypeCode.LONG]: ['int32', 'uint32', 2_147_483_647n],
+  [TypeCode.LONGLONG]: ['int64', 'uint64', 9_223_372_036_854_775_807n],
+};
+
+const FIXED_KINDS: Readonly<Record<number, ColumnKind>> = {
+  [TypeCode.FLOAT]: 'float64',
+  [TypeCode.DOUBLE]: 'float64',
+  [TypeCode.DECIMAL]: 'decimal',
+  [TypeCode.NEWDECIMAL]: 'decimal',
+  [TypeCode.DATE]: 'date',
+  [TypeCode.NEWDATE]: 'date',
+  [TypeCode.DATETIME]: 'timestamp',
+  [TypeCode.TIMESTAMP]: 'timestamp',
+  [TypeCode.TIME]: 'time',
+  [TypeCode.NULL]: 'null',
+  [TypeCode.BIT]: 'binary',
+  [TypeCode.BSON]: 'binary',
+  [TypeCode.JSON]: 'utf8',
+};
+
+function exceeds(rows: readonly unknown[][], index: number, max: bigint): boolean {
+  return rows.some((row) => {
+    const value = row[index];
+    return value !== null && value !== undefined && BigInt(value as bigint) > max;
+  });
+}
+
+/**
+ * The ColumnBatch layout of a Data API column, matching @s2/wire's choice for the same SQL
+ * type. SingleStore's Data API does not always say UNSIGNED, so an integer column with a value
+ * above the signed maximum is laid out unsigned instead of wrapping around.
+ */
+function columnSpec(
+  description: ColumnDescription,
+  rows: readonly unknown[][],
+  index: number,
+): ColumnSpec {
+  const { typeCode } = description;
+  const element = vectorElementOf(typeCode);
+  if (isVectorTypeCode(typeCode) && element !== undefined) {
+    return {
+      kind: 'vector',
+      typeCode,
+      dims: description.internalSize ?? 0,
+      vectorElement: element.name.toLowerCase() as VectorElement,
+    };
+  }
+  const integer = INTEGER_KINDS[typeCode];
+  if (integer !== undefined) {
+    const [signed, unsigned, max] = integer;
+    const isUnsigned = (description.flags & ColumnFlag.UNSIGNED) !== 0 || exceeds(rows, index, max);
+    return { kind: isUnsigned ? unsigned : signed, typeCode };
+  }
+  const fractional = typeCode === TypeCode.DATETIME || typeCode === TypeCode.TIMESTAMP;
+  const decimals =
+    (fractional || typeCode === TypeCode.TIME ? description.precision : description.scale) ?? 0;
+  const kind =
+    FIXED_KINDS[typeCode] ?? (description.charset === BINARY_CHARSET ? 'binary' : 'utf8');
+  return { kind, typeCode, decimals };
+}
+
+function base64Bytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+/** Turns one JSON value into what the batch builder takes for the column. */
+function cellConverter(spec: ColumnSpec): (value: unknown) => unknown {
+  if (spec.kind === 'binary') {
+    return (value) => (typeof value === 'string' ? base64Bytes(value) : value);
+  }
+  if (spec.typeCode === TypeCode.JSON) {
+    // The value is embedded JSON; its text goes through the same JSON policy as over the wire.
+    return (value) => (value === null ? null : jsonText(value));
+  }
+  return (value) => value;
+}
+
+/**
+ * The statement results of a `/query/tuples` answer: one buffered result set per entry, its
+ * rows decoded into a ColumnBatch exactly as the wire client decodes the same SQL values.
+ */
+export function tuplesResults(body: unknown): StatementResult[] {
+  const results = ((body as { results?: TuplesResult[] }).results ?? []) as TuplesResult[];
+  return results.map((result) => {
+    const rows = result.rows ?? [];
+    const columns = (result.columns ?? []).map((column) => describeDataApiColumn(column));
+    const specs = columns.map((description, index) => columnSpec(description, rows, index));
+    const converters = specs.map(cellConverter);
+    const builder = new ColumnBatchBuilder(specs);
+    for (const row of rows) {
+      builder.appendRow(converters.map((convert, index) => convert(row[index] ?? null)));
+    }
+    return { kind: 'rows', columns, batches: [builder.build()] };
+  });
+}
