@@ -22,37 +22,48 @@ import type { WorkloadPlan } from './workloads/workload-plan.js';
 const RESULTS_DIR = path.join(import.meta.dirname, '..', 'results');
 const DATABASE = 's2_bench';
 
-async function runPlan(plan: WorkloadPlan, timeoutMs: number): Promise<WorkloadResult> {
+const startedAt = performance.now();
+
+function progress(message: string): void {
+  const seconds = ((performance.now() - startedAt) / 1000).toFixed(0).padStart(4);
+  process.stderr.write(`[${seconds} s] ${message}\n`);
+}
+
+async function runPlan(
+  plan: WorkloadPlan,
+  unavailable: ReadonlyMap<string, string>,
+  timeoutMs: number,
+): Promise<WorkloadResult> {
   const outcomes = new Map<string, JobOutcome>();
   for (const entry of plan.entries) {
     if (!('job' in entry)) continue;
-    process.stderr.write(`  ${plan.id}: ${entry.label} … `);
-    const outcome = await runChild(entry.job, timeoutMs);
-    process.stderr.write(
-      `${outcome.status === 'ok' ? 'done' : `${outcome.status}: ${outcome.reason}`}\n`,
-    );
+    const reason = unavailable.get(entry.job.adapter);
+    const outcome: JobOutcome = reason
+      ? { status: 'not available', reason }
+      : await runChild(entry.job, timeoutMs);
+    const said = outcome.status === 'ok' ? 'done' : `${outcome.status}: ${outcome.reason}`;
+    progress(`${plan.id}: ${entry.label}: ${said}`);
     outcomes.set(entry.client, outcome);
   }
   return workloadResult(plan, outcomes);
 }
 
 async function main(): Promise<void> {
-  const started = performance.now();
   const settings = benchSettings(process.env);
   const machine = describeMachine();
   const target = process.env.BENCH_SERVER === 'real' ? 'real' : 'replay';
-  process.stderr.write(`starting the database server (${settings.quick ? 'quick' : 'full'} run)\n`);
+  progress(`starting the database server (${settings.quick ? 'quick' : 'full'} run)`);
   const database = await startDatabaseServer();
   try {
     const { info } = database;
     const flavour = info.capabilities.flavour;
     const server = { host: info.host, port: info.port, user: info.user, password: info.password };
     const real: ServerTarget = { ...server, database: DATABASE };
-    process.stderr.write('loading the tables\n');
+    progress('loading the tables');
     const data = await prepareData(server, DATABASE, flavour, settings);
     const queries = readQueries(data.tables, settings);
-    process.stderr.write('recording the responses through the proxy\n');
-    const recording = await recordQueries(real, queries);
+    progress('recording the responses through the proxy');
+    const { recording, unavailable } = await recordQueries(real, queries);
     const replay = await startReplayServer(recording);
     try {
       const readTarget: ServerTarget =
@@ -65,7 +76,9 @@ async function main(): Promise<void> {
         dataApiWorkload(`${settings.mixedRows / 1000}k rows x 8 mixed columns`),
       ];
       const workloads: WorkloadResult[] = [];
-      for (const plan of plans) workloads.push(await runPlan(plan, settings.childTimeoutMs));
+      for (const plan of plans) {
+        workloads.push(await runPlan(plan, unavailable, settings.childTimeoutMs));
+      }
       if (replay.unknownQueries.size > 0) {
         process.stderr.write(
           `queries the replay had not recorded: ${[...replay.unknownQueries].join(' | ')}\n`,
@@ -83,7 +96,7 @@ async function main(): Promise<void> {
           source: info.capabilities.source,
           vectorColumn,
         },
-        durationSeconds: Math.round((performance.now() - started) / 1000),
+        durationSeconds: Math.round((performance.now() - startedAt) / 1000),
         workloads,
       };
       process.stdout.write(`\n${consoleTable(workloads)}\n`);

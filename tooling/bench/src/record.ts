@@ -1,18 +1,25 @@
-import type { ServerTarget } from './clients/client-adapter.js';
+import { NotAvailableError, type ServerTarget } from './clients/client-adapter.js';
 import { rawDrain } from './clients/raw-drain.js';
 import type { Recording } from './replay/recording.js';
 import { startRecordingProxy } from './replay/recording-proxy.js';
 import { WIRE_CLIENTS } from './runner/client-registry.js';
 
+/** The recording, and the clients that said they are not available, with their reasons. */
+export interface RecordedRun {
+  readonly recording: Recording;
+  readonly unavailable: ReadonlyMap<string, string>;
+}
+
 /**
  * Records every read query's response once, through the proxy, with the raw drain; then lets each
  * client library log in through the proxy and run SELECT 1, so whatever it sends on connect is in
- * the recording too. Clients that are not usable yet are skipped here and reported by their runs.
+ * the recording too. A client that is not available says so here, once, instead of in every run.
  */
 export async function recordQueries(
   target: ServerTarget,
   queries: readonly string[],
-): Promise<Recording> {
+): Promise<RecordedRun> {
+  const unavailable = new Map<string, string>();
   const proxy = await startRecordingProxy(target);
   const proxied = { ...target, host: '127.0.0.1', port: proxy.port };
   try {
@@ -28,12 +35,13 @@ export async function recordQueries(
           const session = await adapter.open(proxied, connections);
           await session.fetchAll('SELECT 1');
           await session.close();
-        } catch {
-          // A client that cannot log in yet is reported as not available by its own runs.
+        } catch (error) {
+          // Other failures are left to the measuring runs, which report them per workload.
+          if (error instanceof NotAvailableError) unavailable.set(adapter.id, error.message);
         }
       }
     }
-    return proxy.recording.finish();
+    return { recording: proxy.recording.finish(), unavailable };
   } finally {
     await proxy.close();
   }

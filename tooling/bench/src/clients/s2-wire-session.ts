@@ -1,105 +1,106 @@
 import type { Readable } from 'node:stream';
+import type { ConnectionPool, WireConnection } from '@s2/wire';
 import { type ClientSession, NotAvailableError, type ServerTarget } from './client-adapter.js';
 
-/** The slice of the planned @s2/wire surface (ARCHITECTURE.md §3) the benchmark drives. */
-interface WireCursor {
-  execute(sql: string, params?: unknown, options?: { infileStream?: Readable }): Promise<unknown>;
-  executeMany(sql: string, rows: unknown[][]): Promise<unknown>;
-  readonly rowCount: number;
-  fetchAll(): Promise<unknown>;
-  close(): Promise<unknown> | unknown;
-  [Symbol.asyncIterator](): AsyncIterator<unknown>;
-}
-
-interface WireConnection {
-  query(sql: string): Promise<unknown>;
-  cursor(options?: Record<string, unknown>): WireCursor;
-  close(): Promise<unknown>;
-}
-
-type WireModule = {
-  connect(options: Record<string, unknown>): Promise<WireConnection>;
-  createPool?: (options: Record<string, unknown>) => WireConnection;
-};
-
+/** `tuples` materialises JS rows; `columns` keeps the decoded Arrow-layout batches as they are. */
 export type WireResultsType = 'tuples' | 'columns';
 
-/** A variable specifier keeps the type checker from holding this file to today's exports. */
-const WIRE_PACKAGE: string = '@s2/wire';
-
-async function loadWire(): Promise<WireModule> {
-  let loaded: unknown;
+/**
+ * Whether @s2/wire decodes through @s2/accel-wasm, asked without trusting either package: with
+ * an invalid S2_ACCEL the accelerator refuses to pick an implementation, so a query on a
+ * throwaway connection fails only if its rows went through the accelerator.
+ */
+async function wireDecodesThroughAccel(target: ServerTarget): Promise<boolean> {
+  const connection = await connectWire(target);
+  const mode = process.env.S2_ACCEL;
+  process.env.S2_ACCEL = 'bench-probe';
   try {
-    loaded = await import(WIRE_PACKAGE);
+    await connection.query('SELECT 1');
+    return false;
   } catch (error) {
-    throw new NotAvailableError(`@s2/wire does not load: ${(error as Error).message}`);
+    return firstLine(error).includes('S2_ACCEL');
+  } finally {
+    process.env.S2_ACCEL = mode;
+    connection.destroy();
   }
-  const candidate = loaded as Partial<WireModule>;
-  if (typeof candidate.connect !== 'function') {
-    throw new NotAvailableError('@s2/wire does not export connect() yet');
-  }
-  return candidate as WireModule;
 }
 
-/** Rows in a `tuples` result, or the length of the first column of a `columns` result. */
-function countRows(result: unknown): number {
-  if (Array.isArray(result)) return result.length;
-  if (result && typeof result === 'object') {
-    const first: unknown = Object.values(result)[0];
-    if (first && typeof first === 'object' && 'length' in first) return Number(first.length);
-  }
-  return 0;
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
+
+async function loadWire(): Promise<typeof import('@s2/wire')> {
+  try {
+    return await import('@s2/wire');
+  } catch (error) {
+    throw new NotAvailableError(`@s2/wire does not load: ${firstLine(error)}`);
+  }
+}
+
+function wireOptions(target: ServerTarget) {
+  const { host, port, user, password, database } = target;
+  return { host, port, user, password, database, sslMode: 'disabled' as const, localInfile: true };
+}
+
+async function connectWire(target: ServerTarget): Promise<WireConnection> {
+  return (await loadWire()).connect(wireOptions(target));
+}
+
+/** One connection, or the pool's `withConnection` with its default settings, as users get it. */
+type Lease = <T>(work: (connection: WireConnection) => Promise<T>) => Promise<T>;
 
 /**
- * Drives @s2/wire through the contract ARCHITECTURE.md fixes: `connect({... resultsType})`,
- * `query()`, `cursor()` iteration, `close()`. The accelerator is chosen by S2_ACCEL in the
- * child's environment, so the wasm and TS runs are separate processes of one benchmark run.
+ * Drives @s2/wire through its own API: `query()` for buffered results (`rows()` for tuples, the
+ * decoded batches as they are for columns), `stream()` for the unbuffered path,
+ * `LOAD DATA LOCAL INFILE ':stream:'` with `infileStream`, and `createPool()` with its defaults
+ * for more than one connection. It has no multi-row INSERT helper yet, so that workload says so.
  */
 export async function openWire(
   target: ServerTarget,
   connections: number,
   resultsType: WireResultsType,
 ): Promise<ClientSession> {
-  const wire = await loadWire();
-  const settings = { ...target, resultsType, localInfile: true };
-  let connection: WireConnection;
+  if (process.env.S2_ACCEL === 'require-wasm' && !(await wireDecodesThroughAccel(target))) {
+    throw new NotAvailableError(
+      '@s2/wire does not decode through @s2/accel-wasm yet, so S2_ACCEL cannot pick wasm',
+    );
+  }
+  let lease: Lease;
+  let close: () => Promise<void>;
   if (connections > 1) {
-    if (typeof wire.createPool !== 'function') {
-      throw new NotAvailableError('@s2/wire does not export createPool() yet');
-    }
-    connection = wire.createPool({ ...settings, connectionLimit: connections });
+    const wire = await loadWire();
+    const pool: ConnectionPool = wire.createPool({
+      ...wireOptions(target),
+      minSize: connections,
+      maxSize: connections,
+    });
+    lease = (work) => pool.withConnection(work);
+    close = () => pool.end();
   } else {
-    connection = await wire.connect(settings);
+    const connection = await connectWire(target);
+    lease = (work) => work(connection);
+    close = () => connection.close();
   }
   return {
-    fetchAll: async (sql) => countRows(await connection.query(sql)),
-    streamAll: async (sql) => {
-      const cursor = connection.cursor({ buffered: false });
-      await cursor.execute(sql);
-      let rows = 0;
-      for await (const _ of cursor) rows += 1;
-      await cursor.close();
-      return rows;
-    },
-    insertBatches: async ({ table, columns, batches }) => {
-      const placeholders = columns.map(() => '?').join(', ');
-      const sql = `INSERT INTO \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) VALUES (${placeholders})`;
-      const cursor = connection.cursor();
-      let written = 0;
-      for (const batch of batches) {
-        await cursor.executeMany(sql, batch);
-        written += cursor.rowCount;
-      }
-      return written;
-    },
-    loadDataLocal: async (sql, data) => {
-      const cursor = connection.cursor();
-      await cursor.execute(sql, undefined, { infileStream: data });
-      return cursor.rowCount;
-    },
-    close: async () => {
-      await connection.close();
-    },
+    fetchAll: (sql) =>
+      lease(async (connection) => {
+        const [result] = await connection.query(sql);
+        if (!result) return 0;
+        return resultsType === 'tuples' ? result.rows().length : result.rowCount;
+      }),
+    streamAll: (sql) =>
+      lease(async (connection) => {
+        let rows = 0;
+        for await (const event of connection.stream(sql)) {
+          if (event.type === 'batch') rows += event.batch.numRows;
+        }
+        return rows;
+      }),
+    loadDataLocal: (sql: string, data: Readable) =>
+      lease(async (connection) => {
+        const [result] = await connection.query(sql, { infileStream: data });
+        return Number(result?.affectedRows ?? 0);
+      }),
+    close,
   };
 }

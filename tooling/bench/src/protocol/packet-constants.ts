@@ -11,6 +11,7 @@ export const COM_QUIT = 0x01;
 export const COM_INIT_DB = 0x02;
 export const COM_QUERY = 0x03;
 export const COM_PING = 0x0e;
+export const COM_RESET_CONNECTION = 0x1f;
 
 export const SERVER_MORE_RESULTS_EXISTS = 0x0008;
 

@@ -4,6 +4,7 @@ import {
   COM_PING,
   COM_QUERY,
   COM_QUIT,
+  COM_RESET_CONNECTION,
   ERR_MARKER,
 } from '../protocol/packet-constants.js';
 import { framePacket, PacketSplitter, withSequenceId } from '../protocol/packet-splitter.js';
@@ -84,7 +85,11 @@ function serveConnection(socket: net.Socket, recording: Recording, unknownQuerie
             errorPacket(`replay server: this query was not recorded: ${sql.slice(0, 200)}`),
           );
         }
-      } else if (command === COM_PING || command === COM_INIT_DB) {
+      } else if (
+        command === COM_PING ||
+        command === COM_INIT_DB ||
+        command === COM_RESET_CONNECTION
+      ) {
         socket.write(framePacket(PLAIN_OK, 1));
       } else if (command === COM_QUIT) {
         socket.end();

@@ -27,7 +27,7 @@ export async function measureBulk(
       : loadDataLocal &&
         ((count: number) =>
           loadDataLocal(
-            `LOAD DATA LOCAL INFILE 'bench-stream' INTO TABLE \`${table}\` (${BULK_COLUMNS.join(', ')})`,
+            `LOAD DATA LOCAL INFILE ':stream:' INTO TABLE \`${table}\` (${BULK_COLUMNS.join(', ')})`,
             Readable.from(bulkTextChunks(count, batchRows)),
           ));
   if (!load) throw new NotAvailableError(`this client has no ${method} path`);
