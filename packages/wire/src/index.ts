@@ -1,3 +1,4 @@
+export type { ColumnBatch, ColumnVector } from '@s2/accel-wasm';
 export type { AuthContext, AuthExchange, AuthPlugin } from './auth/auth-plugin.js';
 export type { ResultSummary } from './commands/result-sink.js';
 export type { SslMode, WireConnectionOptions } from './connection/connection-options.js';
@@ -8,7 +9,6 @@ export { ConnectionPool } from './pool/connection-pool.js';
 export type { PoolOptions } from './pool/pool-options.js';
 export type { QueryResult } from './results/query-result.js';
 export type { QueryEvent, QueryStream } from './results/query-stream.js';
-export type { ColumnBatch, ColumnVector } from './rows/column-batch.js';
 
 import type { WireConnectionOptions } from './connection/connection-options.js';
 import { WireConnection } from './connection/wire-connection.js';

@@ -35,7 +35,10 @@ export class QueryCommand extends Command<void> {
   private state: QueryState = 'result-header';
   private columnCount = 0;
   private definitions: ColumnDefinition[] = [];
-  /** An error of our own (refused infile) reported once the server has answered. */
+  /**
+   * An error of our own (a refused infile, rows the decoder cannot read), reported once the
+   * server has finished answering so the connection stays in sync.
+   */
   private pendingError: unknown;
 
   constructor(
@@ -73,7 +76,7 @@ export class QueryCommand extends Command<void> {
         } else if (isErrPacket(payload)) {
           this.fail(errorFromErrPacket(payload));
         } else {
-          this.sink.row(payload);
+          this.deliver(() => this.sink.row(payload));
         }
         return;
       case 'column-definitions':
@@ -82,7 +85,7 @@ export class QueryCommand extends Command<void> {
         return;
       case 'column-eof':
         if (!isEofPacket(payload)) throw outOfSync('expected EOF after the column definitions');
-        this.sink.columns(this.definitions);
+        this.deliver(() => this.sink.columns(this.definitions));
         this.state = 'rows';
         return;
       default:
@@ -131,6 +134,16 @@ export class QueryCommand extends Command<void> {
     }
   }
 
+  /** Hands something to the sink; after the sink failed once, the rest is only read. */
+  private deliver(action: () => void): void {
+    if (this.pendingError !== undefined) return;
+    try {
+      action();
+    } catch (error) {
+      this.pendingError = error;
+    }
+  }
+
   private resultEnd(
     context: CommandContext,
     summary: Parameters<ResultSink['resultEnd']>[0],
@@ -138,7 +151,9 @@ export class QueryCommand extends Command<void> {
     context.serverStatus = summary.status;
     const last = (summary.status & ServerStatus.MORE_RESULTS_EXISTS) === 0;
     this.state = 'result-header';
-    this.sink.resultEnd(summary, last);
-    if (last) this.finish();
+    this.deliver(() => this.sink.resultEnd(summary, last));
+    if (!last) return;
+    if (this.pendingError === undefined) this.finish();
+    else this.fail(this.pendingError);
   }
 }

@@ -1,4 +1,4 @@
-import { S2Error } from '@s2/core-cursor';
+import { DataError, S2Error } from '@s2/core-cursor';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from '../index.js';
 import { PacketWriter } from '../protocol/packet-writer.js';
@@ -101,16 +101,6 @@ describe('failure handling (scripted server)', () => {
       2027,
     ],
     [
-      'a row cell longer than its packet',
-      (session) =>
-        framed(session, [
-          ...resultSet(COLUMNS, []).slice(0, -1),
-          Uint8Array.of(1, 0x31, 0xfc, 0xff, 0xff),
-          eofPacket(),
-        ]),
-      2027,
-    ],
-    [
       'rows without the column EOF',
       (session) => framed(session, [Uint8Array.of(1), columnPacket('a', 3), rowPacket(['1'])]),
       2014,
@@ -146,6 +136,39 @@ describe('failure handling (scripted server)', () => {
       await connection.close();
     });
   }
+
+  it('a row cell longer than its packet fails the query with 2027; the framing is intact so the connection stays', async () => {
+    server = await serverAnswering(
+      (session) =>
+        framed(session, [
+          ...resultSet(COLUMNS, []).slice(0, -1),
+          Uint8Array.of(1, 0x31, 0xfc, 0xff, 0xff),
+          eofPacket(),
+        ]),
+      'stay',
+    );
+    await using connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    await expect(connection.query('SELECT x')).rejects.toMatchObject({ errno: 2027 });
+    expect(connection.isConnected()).toBe(true);
+  });
+
+  it('a value the decoder cannot read fails the query with a DataError; the connection stays usable', async () => {
+    server = await startScriptedServer(async (session) => {
+      await acceptLogin(session);
+      await acceptSetup(session);
+      await session.read();
+      session.send(
+        ...resultSet([columnPacket('n', 3)], [rowPacket(['12']), rowPacket(['twelve'])]),
+      );
+      await session.read();
+      session.send(...resultSet([columnPacket('n', 3)], [rowPacket(['13'])]));
+    });
+    await using connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    const error = await connection.query('SELECT n').catch((caught: unknown) => caught);
+    expect(DataError.isInstance(error)).toBe(true);
+    expect(String(error)).toMatch(/row 1, column 0/);
+    expect((await connection.query('SELECT n'))[0]?.rows()).toEqual([[13]]);
+  });
 
   it('fails every queued command with the same typed error when the connection dies', async () => {
     server = await serverAnswering(() => new Uint8Array(0), 'close');

@@ -1,7 +1,7 @@
+import type { ColumnBatch } from '@s2/accel-wasm';
 import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
-import type { ColumnBatch } from '../rows/column-batch.js';
-import { decodeRows } from '../rows/row-decoder.js';
+import { RowBatcher } from '../rows/row-batcher.js';
 import { QueryResult } from './query-result.js';
 
 /** Collects every result of a query, decoding rows a batch at a time. */
@@ -9,35 +9,35 @@ export class BufferedResults implements ResultSink {
   readonly results: QueryResult[] = [];
   private definitions: readonly ColumnDefinition[] = [];
   private batches: ColumnBatch[] = [];
-  private pending: Uint8Array[] = [];
+  private batcher: RowBatcher | undefined;
 
   constructor(private readonly batchRows: number) {}
 
   columns(definitions: readonly ColumnDefinition[]): void {
     this.definitions = definitions;
     this.batches = [];
-    this.pending = [];
+    this.batcher = new RowBatcher(definitions);
   }
 
   row(payload: Uint8Array): void {
-    this.pending.push(payload);
-    if (this.pending.length >= this.batchRows) this.flush();
+    const batcher = this.batcher!;
+    batcher.add(payload);
+    if (batcher.pendingRows >= this.batchRows) this.batches.push(batcher.flush());
   }
 
   resultEnd(summary: ResultSummary): void {
-    this.flush();
+    const batcher = this.batcher;
+    // One batch even for an empty result set, so the column layouts are known (core-cursor's contract).
+    if (batcher !== undefined && (batcher.pendingRows > 0 || this.batches.length === 0)) {
+      this.batches.push(batcher.flush());
+    }
     this.results.push(new QueryResult(this.definitions, this.batches, summary));
     this.definitions = [];
     this.batches = [];
+    this.batcher = undefined;
   }
 
   failed(): void {
-    this.pending = [];
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.batches.push(decodeRows(this.pending, this.definitions));
-    this.pending = [];
+    this.batcher = undefined;
   }
 }

@@ -1,6 +1,6 @@
+import type { ColumnBatch } from '@s2/accel-wasm';
 import type { ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
-import type { ColumnBatch } from '../rows/column-batch.js';
 import { batchTuples } from '../rows/row-values.js';
 
 function exact(value: bigint): number | bigint {

@@ -1,7 +1,7 @@
+import type { ColumnBatch } from '@s2/accel-wasm';
 import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
-import type { ColumnBatch } from '../rows/column-batch.js';
-import { decodeRows } from '../rows/row-decoder.js';
+import { RowBatcher } from '../rows/row-batcher.js';
 
 /** What a streaming query yields, in order, for each of its results. */
 export type QueryEvent =
@@ -28,9 +28,8 @@ const HIGH_WATER_BATCHES = 2;
  */
 export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   private readonly queue: QueryEvent[] = [];
-  private definitions: readonly ColumnDefinition[] = [];
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  private batcher: RowBatcher | undefined;
+  private batchesInResult = 0;
   private ended = false;
   private error: { value: unknown } | undefined;
   private discarding = false;
@@ -43,19 +42,27 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   ) {}
 
   columns(definitions: readonly ColumnDefinition[]): void {
-    this.definitions = definitions;
+    this.batcher = new RowBatcher(definitions);
+    this.batchesInResult = 0;
     this.push({ type: 'columns', columns: definitions });
   }
 
   row(payload: Uint8Array): void {
     if (this.discarding) return;
-    this.pending.push(payload);
-    this.pendingBytes += payload.length;
-    if (this.pending.length >= this.batchRows || this.pendingBytes >= BATCH_BYTES) this.flush();
+    const batcher = this.batcher!;
+    batcher.add(payload);
+    if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) this.flush();
   }
 
   resultEnd(summary: ResultSummary, last: boolean): void {
-    this.flush();
+    // One batch even for an empty result set, so the column layouts are known.
+    if (
+      this.batcher !== undefined &&
+      (this.batcher.pendingRows > 0 || this.batchesInResult === 0)
+    ) {
+      this.flush();
+    }
+    this.batcher = undefined;
     this.push({ type: 'end', summary, last });
     if (last) {
       this.ended = true;
@@ -64,18 +71,16 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   }
 
   failed(error: unknown): void {
-    this.pending = [];
+    this.batcher = undefined;
     this.error = { value: error };
     this.ended = true;
     this.notify();
   }
 
   private flush(): void {
-    if (this.pending.length === 0 || this.discarding) return;
-    const rows = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.push({ type: 'batch', batch: decodeRows(rows, this.definitions) });
+    if (this.discarding || this.batcher === undefined) return;
+    this.batchesInResult += 1;
+    this.push({ type: 'batch', batch: this.batcher.flush() });
   }
 
   private push(event: QueryEvent): void {
@@ -107,7 +112,7 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   discard(): void {
     this.discarding = true;
     this.queue.length = 0;
-    this.pending = [];
+    this.batcher = undefined;
     if (this.paused) {
       this.paused = false;
       this.control.resume();

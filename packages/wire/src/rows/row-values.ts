@@ -1,5 +1,5 @@
+import type { ColumnBatch, ColumnVector } from '@s2/accel-wasm';
 import { ColumnType } from '../protocol/protocol-constants.js';
-import type { ColumnBatch, ColumnVector } from './column-batch.js';
 
 /*
  * JS values of a ColumnBatch under the default type policy (ARCHITECTURE.md §4), for

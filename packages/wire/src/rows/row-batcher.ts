@@ -1,0 +1,100 @@
+import {
+  type ColumnBatch,
+  type ColumnSpec,
+  createRowDecoder,
+  RowDecodeError,
+  type RowDecoder,
+} from '@s2/accel-wasm';
+import { DataError, OperationalError } from '@s2/core-cursor';
+import type { ColumnDefinition } from '../packets/column-definition.js';
+import { ClientErrno } from '../protocol/protocol-constants.js';
+
+/** Row errors that mean the packet itself is broken rather than a value unreadable. */
+const STRUCTURAL_ROW_ERRORS = new Set(['TRUNCATED', 'BAD_LENGTH', 'TRAILING_BYTES']);
+
+function columnSpec(column: ColumnDefinition): ColumnSpec {
+  const spec = {
+    typeCode: column.typeCode,
+    flags: column.flags,
+    charset: column.charset,
+    decimals: column.decimals,
+  };
+  return column.vector === undefined ? spec : { ...spec, vectorDims: column.vector.dims };
+}
+
+/** accel-wasm's RowDecodeError as a member of the S2Error family. */
+function wrapDecodeError(error: unknown): unknown {
+  if (!(error instanceof RowDecodeError)) return error;
+  return STRUCTURAL_ROW_ERRORS.has(error.code)
+    ? new OperationalError(`Malformed packet: ${error.message}`, {
+        errno: ClientErrno.MALFORMED_PACKET,
+        cause: error,
+      })
+    : new DataError(error.message, { cause: error });
+}
+
+/**
+ * Collects the row payloads of one result set into one contiguous buffer and hands each
+ * batch to @s2/accel-wasm's decoder. Copying a row once here lets the socket chunks it came
+ * in be freed at once, and gives the decoder the one-buffer-plus-bounds input it wants.
+ */
+export class RowBatcher {
+  private readonly decoder: RowDecoder;
+  private buffer = new Uint8Array(64 * 1024);
+  private used = 0;
+  private bounds = new Uint32Array(2 * 256);
+  private count = 0;
+  private decodedRows = 0;
+
+  constructor(columns: readonly ColumnDefinition[]) {
+    // Impossible dates (MariaDB's ALLOW_INVALID_DATES) read as NULL rather than failing the query.
+    this.decoder = createRowDecoder(columns.map(columnSpec), { invalidDates: 'null' });
+  }
+
+  /** Rows waiting to be decoded. */
+  get pendingRows(): number {
+    return this.count;
+  }
+
+  /** Bytes of rows waiting to be decoded. */
+  get pendingBytes(): number {
+    return this.used;
+  }
+
+  add(payload: Uint8Array): void {
+    const end = this.used + payload.length;
+    if (end > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(end, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, this.used));
+      this.buffer = grown;
+    }
+    this.buffer.set(payload, this.used);
+    if (2 * this.count + 2 > this.bounds.length) {
+      const grown = new Uint32Array(this.bounds.length * 2);
+      grown.set(this.bounds);
+      this.bounds = grown;
+    }
+    this.bounds[2 * this.count] = this.used;
+    this.bounds[2 * this.count + 1] = end;
+    this.count += 1;
+    this.used = end;
+  }
+
+  /** Decodes the pending rows (possibly none) into a batch and starts a new one. */
+  flush(): ColumnBatch {
+    const rows = this.count;
+    this.count = 0;
+    this.used = 0;
+    try {
+      return this.decoder.decode(
+        this.buffer.subarray(0, this.bounds[2 * rows - 1] ?? 0),
+        this.bounds.subarray(0, 2 * rows),
+        this.decodedRows,
+      );
+    } catch (error) {
+      throw wrapDecodeError(error);
+    } finally {
+      this.decodedRows += rows;
+    }
+  }
+}
