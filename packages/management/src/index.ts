@@ -2,6 +2,13 @@ export type { AccessControls, RoleAssignment } from './access-controls.js';
 export type { AuditLogFilters } from './audit-logs.js';
 export { Billing } from './billing.js';
 export type { ManagementOptions, RetrySettings, TokenProvider } from './client/client-settings.js';
+export {
+  type ExportDefinition,
+  ExportService,
+  type PartitionField,
+  type SortField,
+  TableExport,
+} from './export-service.js';
 export { manageFiles, manageRegions, manageWorkspaces } from './factories.js';
 export type { ProgressCallback, UploadSource } from './files/byte-streams.js';
 export type { FileInfo } from './files/file-info.js';
@@ -33,6 +40,7 @@ export type {
   WorkspaceGroupState,
   WorkspaceState,
 } from './generated/schemas.generated.js';
+export { InferenceApi, InferenceApiManager, type ModelStatus } from './inference-apis.js';
 export { Invitation, Invitations } from './invitations.js';
 export { Job, JobsManager, type JobTarget, type ScheduleJobOptions } from './jobs.js';
 export { ManagementError, type ManagementErrorCode } from './management-error.js';

@@ -1,5 +1,6 @@
 import { type AccessControls, accessControlsOf } from './access-controls.js';
 import { type OrganizationData, OrganizationSchema } from './generated/schemas.generated.js';
+import { InferenceApiManager } from './inference-apis.js';
 import { JobsManager } from './jobs.js';
 import { modelOf } from './model-base.js';
 import { segment } from './request-helpers.js';
@@ -20,6 +21,11 @@ export class Organization extends modelOf<OrganizationData>() {
   /** Notebook jobs. */
   get jobs(): JobsManager {
     return new JobsManager(this.client);
+  }
+
+  /** Inference APIs of the project in `SINGLESTOREDB_PROJECT` (outside the public spec). */
+  get inferenceApis(): InferenceApiManager {
+    return new InferenceApiManager(this.client);
   }
 
   /** Access controls (organizations/{id}/accessControls). */

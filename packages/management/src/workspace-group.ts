@@ -1,4 +1,5 @@
 import { type AccessControls, accessControlsOf } from './access-controls.js';
+import { type ExportDefinition, ExportService, listExports } from './export-service.js';
 import { Stage } from './files/stage.js';
 import {
   CloudWorkloadIdentitySchema,
@@ -121,6 +122,19 @@ export class WorkspaceGroup extends modelOf<WorkspaceGroupData>() {
     options: Omit<CreateWorkspaceOptions, 'workspaceGroup'>,
   ): Promise<Workspace> {
     return createWorkspaceIn(this.client, { ...options, workspaceGroup: this.workspaceGroupId });
+  }
+
+  /** An Iceberg table export (egress) from this group; outside the public spec. */
+  exportService(definition: Omit<ExportDefinition, 'workspaceGroupId'>): ExportService {
+    return new ExportService(this.client, {
+      ...definition,
+      workspaceGroupId: this.workspaceGroupId,
+    });
+  }
+
+  /** The group's exports as the egress service reports them (raw JSON); outside the public spec. */
+  async listExports(scope = 'all', signal?: AbortSignal): Promise<unknown> {
+    return listExports(this.client, this.workspaceGroupId, scope, signal);
   }
 
   /** GET workspaceGroups/{id}/privateConnections. */

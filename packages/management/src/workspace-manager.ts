@@ -1,6 +1,7 @@
 import { type AuditLogFilters, auditLogPages } from './audit-logs.js';
 import { Billing } from './billing.js';
 import type { ApiClient } from './client/api-client.js';
+import { type ExportDefinition, ExportService } from './export-service.js';
 import { FilesManager } from './files/files-manager.js';
 import type { AuditLogData } from './generated/schemas.generated.js';
 import {
@@ -12,6 +13,7 @@ import {
   WorkspaceGroupSchema,
   WorkspaceSchema,
 } from './generated/schemas.generated.js';
+import { InferenceApiManager } from './inference-apis.js';
 import { Invitations } from './invitations.js';
 import { JobsManager } from './jobs.js';
 import { ManagementError } from './management-error.js';
@@ -125,6 +127,19 @@ export class WorkspaceManager {
   /** Projects. */
   get projects(): Projects {
     return new Projects(this.#client);
+  }
+
+  /**
+   * SingleStore-hosted inference APIs of a project (default `SINGLESTOREDB_PROJECT`). Outside
+   * the public spec.
+   */
+  inferenceApis(projectId?: string): InferenceApiManager {
+    return new InferenceApiManager(this.#client, projectId);
+  }
+
+  /** An Iceberg table export (egress) of a workspace group. Outside the public spec. */
+  exportService(definition: ExportDefinition): ExportService {
+    return new ExportService(this.#client, definition);
   }
 
   /** The audit log as an async iterator that follows `nextToken` (GET auditLogs). */

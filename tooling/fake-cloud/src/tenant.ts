@@ -90,6 +90,17 @@ export class Tenant {
     { regionID: string; databaseNames: string[]; state: string }
   >();
 
+  /** Deployed models by deployment name (inference APIs, outside the public spec). */
+  readonly models = new Map<
+    string,
+    { name: string; modelName: string; status: string; projectID: string }
+  >();
+  /** Table exports (egress) by ID. */
+  readonly exports = new Map<
+    string,
+    { egressID: string; workspaceGroupID: string; tableName: string; status: string }
+  >();
+
   constructor(settings: TenantSettings) {
     this.settings = { ...settings };
     this.organization = {
@@ -105,6 +116,13 @@ export class Tenant {
       userKind: 'Standard',
     };
     this.users.set(this.currentUser.userID, this.currentUser);
+    const projectID = newId();
+    for (const [name, modelName] of [
+      ['embeddings', 'text-embedding-3-small'],
+      ['chat', 'llama-3-8b-instruct'],
+    ] as const) {
+      this.models.set(name, { name, modelName, status: 'Active', projectID });
+    }
   }
 
   /** Schedules a state change after the configured delay. */

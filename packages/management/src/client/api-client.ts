@@ -79,7 +79,10 @@ export class ApiClient {
       searchParams.organizationID = organization;
     }
     const prefixUrl = `${settings.baseUrl}/${options.apiVersion ?? settings.version}/`;
-    if (options.body instanceof ReadableStream) {
+    if (
+      options.body instanceof ReadableStream ||
+      (method === 'GET' && options.json !== undefined)
+    ) {
       return this.#sendStream(method, path, prefixUrl, searchParams, token, options);
     }
     const retry = settings.retry;
@@ -155,8 +158,9 @@ export class ApiClient {
   }
 
   /**
-   * Sends a streamed body outside ky: ky clones every request to be able to retry it, and the
-   * unread branch of that clone would buffer the whole upload in memory.
+   * Sends outside ky: a streamed body (ky clones every request to be able to retry it, and the
+   * unread branch of that clone would buffer a whole upload), or a GET with a JSON body (the
+   * egress calls), which fetch refuses. Neither is retried.
    */
   async #sendStream(
     method: string,
@@ -170,12 +174,14 @@ export class ApiClient {
     const url = `${prefixUrl}${path}${query === '' ? '' : `?${query}`}`;
     let response: Response;
     try {
+      const json = options.json !== undefined;
       response = await streamRequest(url, {
         method,
-        body: options.body as ReadableStream<Uint8Array>,
+        body: json ? JSON.stringify(options.json) : (options.body as ReadableStream<Uint8Array>),
         headers: {
           accept: 'application/json',
           'user-agent': userAgent,
+          ...(json ? { 'content-type': 'application/json' } : {}),
           ...options.headers,
           authorization: `Bearer ${token}`,
         },

@@ -22,31 +22,39 @@ async function toResponse(incoming: IncomingMessage): Promise<Response> {
 }
 
 /**
- * Sends a request whose body is a stream with node:http(s), writing each chunk as the socket
- * drains. Node's fetch keeps every chunk of a streamed request body alive until the response
- * arrives, which would hold a whole large upload in memory.
+ * Sends a request with node:http(s). Used for streamed bodies, written chunk by chunk as the
+ * socket drains (Node's fetch keeps every chunk of a streamed request body alive until the
+ * response arrives), and for GET requests with a JSON body, which fetch cannot send.
  */
 export async function streamRequest(
   url: string,
   init: {
     method: string;
     headers: Record<string, string>;
-    body: ReadableStream<Uint8Array>;
+    body: ReadableStream<Uint8Array> | string;
     signal?: AbortSignal | undefined;
   },
 ): Promise<Response> {
   const target = new URL(url);
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  // Node frames GET bodies only with an explicit length (it never chunks GET requests).
+  const headers =
+    typeof init.body === 'string'
+      ? { ...init.headers, 'content-length': String(Buffer.byteLength(init.body)) }
+      : init.headers;
   const outgoing = send(target, {
     method: init.method,
-    headers: init.headers,
+    headers,
     ...(init.signal ? { signal: init.signal } : {}),
   });
   const answered = new Promise<IncomingMessage>((resolve, reject) => {
     outgoing.once('response', resolve);
     outgoing.once('error', reject);
   });
-  const body = Readable.fromWeb(init.body as unknown as NodeReadableStream<Uint8Array>);
+  const body =
+    typeof init.body === 'string'
+      ? Readable.from([Buffer.from(init.body)])
+      : Readable.fromWeb(init.body as unknown as NodeReadableStream<Uint8Array>);
   const sent = pipeline(body, outgoing);
   // The server may answer (e.g. 404) before reading the whole body; the answer wins then.
   sent.catch(() => undefined);
