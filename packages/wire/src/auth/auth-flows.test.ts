@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { OperationalError } from '@s2/core-cursor';
 import { testServer } from '@s2/test-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect } from '../index.js';
+import { openConnection } from '../index.js';
 import { PacketReader } from '../protocol/packet-reader.js';
 import { Capability } from '../protocol/protocol-constants.js';
 import {
@@ -67,7 +67,7 @@ describe('auth flows (scripted server)', () => {
       session.send(okPacket());
       await acceptSetup(session);
     });
-    await using connection = await connect({
+    await using connection = await openConnection({
       port: server.port,
       user: 'u',
       password: PASSWORD,
@@ -94,7 +94,7 @@ describe('auth flows (scripted server)', () => {
       session.send(okPacket());
       await acceptSetup(session);
     });
-    await using _connection = await connect({
+    await using _connection = await openConnection({
       port: server.port,
       user: 'u',
       password: PASSWORD,
@@ -111,7 +111,7 @@ describe('auth flows (scripted server)', () => {
       session.send(Uint8Array.of(0xfe, ...utf8.encode('mysql_clear_password'), 0));
       await session.read();
     });
-    const error = await connect({
+    const error = await openConnection({
       port: server.port,
       user: 'u',
       password: PASSWORD,
@@ -137,7 +137,7 @@ describe('auth flows (scripted server)', () => {
       session.send(okPacket());
       await acceptSetup(session);
     });
-    await using connection = await connect({
+    await using connection = await openConnection({
       port: server.port,
       user: '*',
       password: PASSWORD,
@@ -153,7 +153,7 @@ describe('auth flows (scripted server)', () => {
       await session.read();
     });
     await expect(
-      connect({ port: server.port, user: 'u', sslMode: 'required' }),
+      openConnection({ port: server.port, user: 'u', sslMode: 'required' }),
     ).rejects.toMatchObject({
       errno: 2026,
     });
@@ -171,11 +171,11 @@ describe('auth flows (scripted server)', () => {
       await acceptSetup(session);
     });
     await expect(
-      connect({ port: server.port, user: 'u', sslMode: 'disabled' }),
+      openConnection({ port: server.port, user: 'u', sslMode: 'disabled' }),
     ).rejects.toMatchObject({
       errno: 2059,
     });
-    await using _connection = await connect({
+    await using _connection = await openConnection({
       port: server.port,
       user: 'u',
       sslMode: 'disabled',

@@ -1,12 +1,12 @@
 import { useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type WireConnection } from '../index.js';
+import { openConnection, type ProtocolConnection } from '../index.js';
 
 const database = useTestDatabase();
-let admin: WireConnection;
+let admin: ProtocolConnection;
 
 beforeAll(async () => {
-  admin = await connect(database.url);
+  admin = await openConnection(database.url);
 });
 afterAll(async () => {
   await admin.close();
@@ -29,7 +29,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 
 describe('cancellation against the test server', () => {
   it('an AbortSignal kills the running query on the server and the connection stays usable', async () => {
-    await using connection = await connect(database.url);
+    await using connection = await openConnection(database.url);
     const controller = new AbortController();
     const running = connection.query('SELECT SLEEP(60)', { signal: controller.signal });
     await until(async () => String(await runningQuery(connection.connectionId)).includes('SLEEP'));
@@ -42,7 +42,7 @@ describe('cancellation against the test server', () => {
   });
 
   it('a query timeout kills a long query; queued commands behind it still run', async () => {
-    await using connection = await connect(database.url);
+    await using connection = await openConnection(database.url);
     const slow = connection.query('SELECT SLEEP(60)', { timeout: 300 });
     const after = connection.query('SELECT 6');
     await expect(slow).rejects.toMatchObject({ errno: 1317 });
@@ -50,7 +50,7 @@ describe('cancellation against the test server', () => {
   });
 
   it('aborting a query that has not started removes it from the queue', async () => {
-    await using connection = await connect(database.url);
+    await using connection = await openConnection(database.url);
     const first = connection.query('SELECT SLEEP(0.2)');
     const controller = new AbortController();
     const queued = connection.query('SELECT 1', { signal: controller.signal });

@@ -1,6 +1,6 @@
 import { DataError, S2Error } from '@s2/core-cursor';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect } from '../index.js';
+import { openConnection } from '../index.js';
 import { PacketWriter } from '../protocol/packet-writer.js';
 import {
   acceptLogin,
@@ -50,7 +50,7 @@ async function serverAnswering(
 }
 
 async function expectTypedFailure(port: number, sql = 'SELECT x'): Promise<S2Error> {
-  const connection = await connect({ port, user: 'u', sslMode: 'disabled' });
+  const connection = await openConnection({ port, user: 'u', sslMode: 'disabled' });
   const outcome = await Promise.race([
     connection.query(sql).then(
       () => new Error('the query succeeded'),
@@ -121,7 +121,11 @@ describe('failure handling (scripted server)', () => {
   for (const [name, reply, errno] of garbled) {
     it(`${name} gives a typed error and closes the connection`, async () => {
       server = await serverAnswering(reply, 'stay');
-      const connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+      const connection = await openConnection({
+        port: server.port,
+        user: 'u',
+        sslMode: 'disabled',
+      });
       const outcome = await connection.query('SELECT x').then(
         async () => {
           // A stray packet after a complete result fails the connection when it arrives.
@@ -147,7 +151,11 @@ describe('failure handling (scripted server)', () => {
         ]),
       'stay',
     );
-    await using connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    await using connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      sslMode: 'disabled',
+    });
     await expect(connection.query('SELECT x')).rejects.toMatchObject({ errno: 2027 });
     expect(connection.isConnected()).toBe(true);
   });
@@ -163,7 +171,11 @@ describe('failure handling (scripted server)', () => {
       await session.read();
       session.send(...resultSet([columnPacket('n', 3)], [rowPacket(['13'])]));
     });
-    await using connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    await using connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      sslMode: 'disabled',
+    });
     const error = await connection.query('SELECT n').catch((caught: unknown) => caught);
     expect(DataError.isInstance(error)).toBe(true);
     expect(String(error)).toMatch(/row 1, column 0/);
@@ -172,7 +184,7 @@ describe('failure handling (scripted server)', () => {
 
   it('fails every queued command with the same typed error when the connection dies', async () => {
     server = await serverAnswering(() => new Uint8Array(0), 'close');
-    const connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    const connection = await openConnection({ port: server.port, user: 'u', sslMode: 'disabled' });
     const outcomes = await Promise.allSettled([
       connection.query('SELECT 1'),
       connection.query('SELECT 2'),

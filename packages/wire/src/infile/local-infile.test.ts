@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { InterfaceError } from '@s2/core-cursor';
 import { useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type InfileSource, type WireConnection } from '../index.js';
+import { type InfileSource, openConnection, type ProtocolConnection } from '../index.js';
 import {
   acceptLogin,
   acceptSetup,
@@ -15,11 +15,11 @@ import {
 } from '../test-support/scripted-server.js';
 
 const database = useTestDatabase();
-let connection: WireConnection;
+let connection: ProtocolConnection;
 let directory: string;
 
 beforeAll(async () => {
-  connection = await connect({ url: database.url, localInfile: true });
+  connection = await openConnection({ url: database.url, localInfile: true });
   await connection.query('CREATE TABLE loaded (id INT, name VARCHAR(20))');
   directory = mkdtempSync(path.join(tmpdir(), 's2-wire-infile-'));
 });
@@ -108,7 +108,7 @@ describe('LOAD DATA LOCAL INFILE against the test server', () => {
   });
 
   it('refuses LOCAL INFILE when localInfile is off, keeping the connection in sync', async () => {
-    await using plain = await connect(database.url);
+    await using plain = await openConnection(database.url);
     const error = await plain
       .query(LOAD_STREAM, { infileStream: 'x' })
       .catch((caught: unknown) => caught);
@@ -132,7 +132,7 @@ describe('LOCAL INFILE requests for other files (scripted server)', () => {
       session.send(okPacket());
     });
     try {
-      await using client = await connect({
+      await using client = await openConnection({
         port: server.port,
         user: 'u',
         sslMode: 'disabled',

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect } from '../index.js';
+import { openConnection } from '../index.js';
 import { PacketWriter } from '../protocol/packet-writer.js';
 import {
   acceptLogin,
@@ -116,7 +116,11 @@ describe('SingleStore extended column metadata (scripted server)', () => {
         ]),
       );
     });
-    await using connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    await using connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      sslMode: 'disabled',
+    });
     expect(setup).toEqual([
       'SET NAMES utf8mb4',
       'SET @@SESSION.enable_extended_types_metadata=on',
@@ -153,7 +157,7 @@ describe('SingleStore extended column metadata (scripted server)', () => {
         ),
       );
     });
-    const connection = await connect({ port: server.port, user: 'u', sslMode: 'disabled' });
+    const connection = await openConnection({ port: server.port, user: 'u', sslMode: 'disabled' });
     await expect(connection.query('SELECT v')).rejects.toMatchObject({ errno: 2027 });
     expect(connection.isConnected()).toBe(false);
   });

@@ -1,12 +1,12 @@
 import { useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, createPool, type WireConnection } from '../index.js';
+import { createPool, openConnection, type ProtocolConnection } from '../index.js';
 
 const database = useTestDatabase();
-let admin: WireConnection;
+let admin: ProtocolConnection;
 
 beforeAll(async () => {
-  admin = await connect(database.url);
+  admin = await openConnection(database.url);
 });
 afterAll(async () => {
   await admin.close();

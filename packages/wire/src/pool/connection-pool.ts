@@ -1,14 +1,14 @@
 import { InterfaceError, OperationalError } from '@s2/core-cursor';
-import { WireConnection } from '../connection/wire-connection.js';
+import { ProtocolConnection } from '../connection/protocol-connection.js';
 import type { PoolOptions } from './pool-options.js';
 
 interface IdleConnection {
-  readonly connection: WireConnection;
+  readonly connection: ProtocolConnection;
   readonly since: number;
 }
 
 interface Waiter {
-  resolve(connection: WireConnection): void;
+  resolve(connection: ProtocolConnection): void;
   reject(error: unknown): void;
   timer: NodeJS.Timeout;
 }
@@ -23,7 +23,7 @@ const CLOSED_POOL = (): InterfaceError =>
  */
 export class ConnectionPool {
   private readonly idle: IdleConnection[] = [];
-  private readonly leased = new Set<WireConnection>();
+  private readonly leased = new Set<ProtocolConnection>();
   private readonly waiters: Waiter[] = [];
   private opening = 0;
   private ending: Promise<void> | undefined;
@@ -55,7 +55,7 @@ export class ConnectionPool {
   }
 
   /** A connection for exclusive use; give it back with `release()`. */
-  async acquire(): Promise<WireConnection> {
+  async acquire(): Promise<ProtocolConnection> {
     if (this.ending) throw CLOSED_POOL();
     for (;;) {
       const candidate = this.idle.pop();
@@ -70,7 +70,7 @@ export class ConnectionPool {
       this.leased.add(connection);
       return connection;
     }
-    return new Promise<WireConnection>((resolve, reject) => {
+    return new Promise<ProtocolConnection>((resolve, reject) => {
       const waiter: Waiter = {
         resolve,
         reject,
@@ -99,17 +99,17 @@ export class ConnectionPool {
     }
   }
 
-  private async open(): Promise<WireConnection> {
+  private async open(): Promise<ProtocolConnection> {
     this.opening += 1;
     try {
-      return await WireConnection.open(this.options);
+      return await ProtocolConnection.open(this.options);
     } finally {
       this.opening -= 1;
     }
   }
 
   /** Gives a connection back: it is reset and handed to the next waiter, or kept idle. */
-  async release(connection: WireConnection): Promise<void> {
+  async release(connection: ProtocolConnection): Promise<void> {
     if (!this.leased.delete(connection)) return;
     let usable = connection.isConnected() && this.ending === undefined;
     if (usable && (this.options.resetOnRelease ?? true)) {
@@ -129,7 +129,7 @@ export class ConnectionPool {
   }
 
   /** Hands a ready connection to the first waiter, or keeps it idle. */
-  private makeAvailable(connection: WireConnection): void {
+  private makeAvailable(connection: ProtocolConnection): void {
     const waiter = this.waiters.shift();
     if (waiter !== undefined) {
       clearTimeout(waiter.timer);
@@ -157,7 +157,7 @@ export class ConnectionPool {
   }
 
   /** Runs `work` with a connection and releases it afterwards, whatever happens. */
-  async withConnection<T>(work: (connection: WireConnection) => Promise<T>): Promise<T> {
+  async withConnection<T>(work: (connection: ProtocolConnection) => Promise<T>): Promise<T> {
     const connection = await this.acquire();
     try {
       return await work(connection);

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { testServer, useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type WireConnection } from '../index.js';
+import { openConnection, type ProtocolConnection } from '../index.js';
 
 const database = useTestDatabase();
-let connection: WireConnection;
+let connection: ProtocolConnection;
 
 beforeAll(async () => {
-  connection = await connect(database.url);
+  connection = await openConnection(database.url);
 });
 afterAll(async () => {
   await connection.close();

@@ -1,12 +1,12 @@
 import { testServer, useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type QueryEvent, type WireConnection } from '../index.js';
+import { openConnection, type ProtocolConnection, type QueryEvent } from '../index.js';
 
 const database = useTestDatabase();
-let connection: WireConnection;
+let connection: ProtocolConnection;
 
 beforeAll(async () => {
-  connection = await connect({ url: database.url, multiStatements: true, ...recursion() });
+  connection = await openConnection({ url: database.url, multiStatements: true, ...recursion() });
 });
 afterAll(async () => {
   await connection.close();
@@ -39,7 +39,11 @@ describe('results', () => {
   });
 
   it('streams in batches and pauses the socket while the consumer is slow', async () => {
-    await using streaming = await connect({ url: database.url, batchRows: 1000, ...recursion() });
+    await using streaming = await openConnection({
+      url: database.url,
+      batchRows: 1000,
+      ...recursion(),
+    });
     let rowsSeen = 0;
     let batches = 0;
     for await (const event of streaming.stream(SEQUENCE(200_000))) {

@@ -1,13 +1,13 @@
 import { OperationalError, ProgrammingError } from '@s2/core-cursor';
 import { testServer, useTestDatabase } from '@s2/test-server';
 import { describe, expect, it } from 'vitest';
-import { connect } from '../index.js';
+import { openConnection } from '../index.js';
 
 const database = useTestDatabase();
 
-describe('WireConnection against the test server', () => {
+describe('ProtocolConnection against the test server', () => {
   it('connects, queries and closes', async () => {
-    await using connection = await connect(database.url);
+    await using connection = await openConnection(database.url);
     expect(connection.connectionId).toBeGreaterThan(0);
     const [result] = await connection.query("SELECT 1 AS one, 'two' AS two, NULL AS three");
     expect(result?.columns.map((column) => column.name)).toEqual(['one', 'two', 'three']);
@@ -16,7 +16,7 @@ describe('WireConnection against the test server', () => {
   });
 
   it('reports server errors with errno, SQLSTATE and the mapped class, and stays usable', async () => {
-    await using connection = await connect(database.url);
+    await using connection = await openConnection(database.url);
     const error = await connection.query('SELEC 1').catch((caught: unknown) => caught);
     expect(ProgrammingError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ errno: 1064, sqlState: '42000' });
@@ -26,7 +26,7 @@ describe('WireConnection against the test server', () => {
   it('rejects a wrong password with an OperationalError that does not contain it', async () => {
     const server = testServer();
     const secret = 'not-the-password-7f3a';
-    const error = await connect({
+    const error = await openConnection({
       host: server.host,
       port: server.port,
       user: server.user,

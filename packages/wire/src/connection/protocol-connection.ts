@@ -44,7 +44,7 @@ function abortError(reason: unknown, serverError?: unknown): S2Error {
  * One MySQL-protocol connection: handshake and authentication, then commands through a
  * single FIFO. Open one with `connect()`.
  */
-export class WireConnection {
+export class ProtocolConnection {
   private closing: Promise<void> | undefined;
 
   private constructor(
@@ -56,12 +56,12 @@ export class WireConnection {
    * Connects, authenticates and runs the session setup (wire-protocol.md §10), all within
    * `connectTimeout`.
    */
-  static async open(input: WireConnectionOptions | string): Promise<WireConnection> {
+  static async open(input: WireConnectionOptions | string): Promise<ProtocolConnection> {
     const options = resolveOptions(input);
     const deadline = Date.now() + options.connectTimeout;
     const socket = await openSocket(options, options.connectTimeout);
     const pipeline = new CommandPipeline(options, socket);
-    const connection = new WireConnection(options, pipeline);
+    const connection = new ProtocolConnection(options, pipeline);
     const timer = setTimeout(
       () =>
         pipeline.destroy(
@@ -223,7 +223,7 @@ export class WireConnection {
 
   /** KILL QUERY over a side connection, if the command is still the one running. */
   private async killRunning(command: QueryCommand): Promise<void> {
-    const side = await WireConnection.open({
+    const side = await ProtocolConnection.open({
       ...this.options,
       database: undefined,
       initSql: undefined,

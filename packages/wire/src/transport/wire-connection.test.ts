@@ -1,0 +1,99 @@
+import { useTestDatabase } from '@s2/test-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect, type WireConnection } from '../index.js';
+
+const database = useTestDatabase();
+let connection: WireConnection;
+
+beforeAll(async () => {
+  connection = await connect({ url: database.url, multiStatements: true });
+});
+afterAll(async () => {
+  await connection.close();
+});
+
+/** A generator of the same pseudo-random sequence every run (xorshift32). */
+function randomSource(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 2 ** 32;
+  };
+}
+
+const SPECIAL = ["'", '"', '\\', '\0', '\n', '\r', '\x1a', '%', '_', '?', ':a', '`', '--', '/*'];
+
+function randomString(random: () => number): string {
+  const length = Math.floor(random() * 24);
+  let text = '';
+  for (let index = 0; index < length; index += 1) {
+    const pick = random();
+    if (pick < 0.3) text += SPECIAL[Math.floor(random() * SPECIAL.length)];
+    else if (pick < 0.5) text += String.fromCodePoint(0x80 + Math.floor(random() * 0x780));
+    else if (pick < 0.6) text += String.fromCodePoint(0x1f300 + Math.floor(random() * 0x300));
+    else if (pick < 0.7) text += String.fromCodePoint(0x4e00 + Math.floor(random() * 0x5000));
+    else text += String.fromCharCode(0x20 + Math.floor(random() * 0x5f));
+  }
+  return text;
+}
+
+function randomBytes(random: () => number): Uint8Array {
+  return Uint8Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256));
+}
+
+describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
+  it('queries with parameters, execs and reads lastInsertId', async () => {
+    expect(await connection.query('SELECT ? AS a, ? AS b', [1, 'x'])).toEqual([[1, 'x']]);
+    expect(await connection.query('SELECT :b AS b', { b: null })).toEqual([[null]]);
+    await connection.exec('CREATE TABLE people (id INT AUTO_INCREMENT PRIMARY KEY, name TEXT)');
+    const inserted = await connection.exec('INSERT INTO people (name) VALUES (?), (?)', [
+      'ann',
+      'bob',
+    ]);
+    expect(inserted).toEqual({ rowsAffected: 2, lastInsertId: 1 });
+    expect(await connection.query('SELECT name FROM people ORDER BY id')).toEqual([
+      ['ann'],
+      ['bob'],
+    ]);
+  });
+
+  it('streams through an unbuffered cursor and walks multiple results with nextSet', async () => {
+    await using cursor = connection.cursor({ buffered: false, resultsType: 'dicts' });
+    await cursor.execute('SELECT 1 AS one UNION ALL SELECT 2; SELECT 3 AS three');
+    expect(cursor.description?.map((column) => column.name)).toEqual(['one']);
+    expect(await cursor.fetchOne()).toEqual({ one: 1 });
+    expect(await cursor.nextSet()).toBe(true);
+    expect(await cursor.fetchAll()).toEqual([{ three: 3 }]);
+    expect(await cursor.nextSet()).toBeFalsy();
+  });
+
+  it('follows autocommit and transactions', async () => {
+    expect(connection.autocommit).toBe(true);
+    await connection.setAutocommit(false);
+    expect(connection.autocommit).toBe(false);
+    await connection.exec('INSERT INTO people (name) VALUES (?)', ['cy']);
+    await connection.rollback();
+    await connection.setAutocommit(true);
+    expect(await connection.query('SELECT COUNT(*) FROM people')).toEqual([[2]]);
+  });
+
+  for (const mode of ['backslash escapes', 'NO_BACKSLASH_ESCAPES'] as const) {
+    it(`round-trips 10,000 random strings and byte strings with ${mode}`, async () => {
+      await using session = await connect(database.url);
+      if (mode === 'NO_BACKSLASH_ESCAPES')
+        await session.exec("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'");
+      expect(session.protocol.noBackslashEscapes).toBe(mode === 'NO_BACKSLASH_ESCAPES');
+      const random = randomSource(mode === 'NO_BACKSLASH_ESCAPES' ? 2024 : 7);
+      for (let round = 0; round < 40; round += 1) {
+        const values = Array.from({ length: 250 }, (_unused, index) =>
+          index % 2 === 0 ? randomString(random) : randomBytes(random),
+        );
+        const placeholders = values.map(() => '?').join(', ');
+        const [row] = (await session.query(`SELECT ${placeholders}`, values)) as unknown[][];
+        expect(row).toEqual(values);
+      }
+    }, 60_000);
+  }
+});
