@@ -1,26 +1,34 @@
 import type { ApiClient } from './client/api-client.js';
 
 /**
- * A base class whose instances carry a parsed API object's fields as their own properties, so
- * `workspace.createdAt` is typed from the generated schema without repeating every field.
+ * The base of API objects: it carries the API client (non-enumerable, so it stays out of JSON and
+ * inspection) and copies a parsed API object's fields onto the instance.
  */
-export function modelOf<Data extends object>() {
-  abstract class Model {
-    /** The API client the object's methods call through. */
-    declare protected readonly client: ApiClient;
+export abstract class ApiModel {
+  /** The API client the object's methods call through. */
+  declare protected readonly client: ApiClient;
 
-    constructor(client: ApiClient, data: Data) {
-      Object.defineProperty(this, 'client', { value: client, enumerable: false });
-      Object.assign(this, data);
-    }
-
-    /** Copies freshly loaded fields onto this object. */
-    protected assign(data: Data): void {
-      Object.assign(this, data);
-    }
+  constructor(client: ApiClient, data: object) {
+    Object.defineProperty(this, 'client', { value: client, enumerable: false });
+    Object.assign(this, data);
   }
-  return Model as unknown as abstract new (
-    client: ApiClient,
-    data: Data,
-  ) => Model & Readonly<Data>;
+
+  /** Copies freshly loaded fields onto this object. */
+  protected assign(data: object): void {
+    Object.assign(this, data);
+  }
+}
+
+/** A constructor of API objects whose instances also carry the fields of `Data`. */
+export type ModelConstructor<Data extends object> = abstract new (
+  client: ApiClient,
+  data: Data,
+) => ApiModel & Readonly<Data>;
+
+/**
+ * A base class typed with a generated schema's output, so `workspace.createdAt` is typed without
+ * repeating every field.
+ */
+export function modelOf<Data extends object>(): ModelConstructor<Data> {
+  return ApiModel as unknown as ModelConstructor<Data>;
 }

@@ -6,11 +6,13 @@ import type {
   WorkspaceGroupUpdateBody,
   WorkspaceResumeBody,
   WorkspaceUpdateBody,
+  WorkspaceWire,
 } from '@s2/management/internal';
 import type { HandlerContext, HandlerTable } from './handler-types.js';
 import { HttpProblem, notFound } from './http-problem.js';
 import { newId, nowText } from './ids.js';
 import { regions } from './regions.js';
+import type { Stateful } from './tenant.js';
 
 function group(context: HandlerContext) {
   const id = context.params.workspaceGroupID ?? '';
@@ -143,33 +145,29 @@ export const workspaceHandlers: HandlerTable = {
     if (context.tenant.settle(owner).state === 'TERMINATED')
       throw new HttpProblem(409, 'workspace group is terminated');
     const id = newId();
-    const record = {
-      wire: {
-        workspaceID: id,
-        workspaceGroupID: body.workspaceGroupID,
-        name: body.name,
-        size: body.size ?? 'S-00',
-        state: 'PENDING',
-        createdAt: nowText(),
-        cacheConfig: body.cacheConfig ?? 1,
-        kaiEnabled: body.enableKai ?? false,
-        scaleFactor: body.scaleFactor ?? 1,
-        deploymentType: 'PRODUCTION',
-        ...(body.autoSuspend?.suspendType && body.autoSuspend.suspendType !== 'DISABLED'
-          ? {
-              autoSuspend: {
-                suspendType: body.autoSuspend.suspendType,
-                idleAfterSeconds: body.autoSuspend.suspendAfterSeconds,
-              },
-            }
-          : {}),
-      } as Record<string, unknown>,
+    const suspendType = body.autoSuspend?.suspendType;
+    const wire: WorkspaceWire = {
+      workspaceID: id,
+      workspaceGroupID: body.workspaceGroupID,
+      name: body.name,
+      size: body.size ?? 'S-00',
+      state: 'PENDING',
+      createdAt: nowText(),
+      cacheConfig: body.cacheConfig ?? 1,
+      kaiEnabled: body.enableKai ?? false,
+      scaleFactor: body.scaleFactor ?? 1,
+      deploymentType: 'PRODUCTION',
+      autoSuspend:
+        suspendType && suspendType !== 'DISABLED'
+          ? { suspendType, idleAfterSeconds: body.autoSuspend?.suspendAfterSeconds }
+          : undefined,
     };
-    const typed = record as unknown as Parameters<typeof context.tenant.workspaces.set>[1];
-    context.tenant.workspaces.set(id, typed);
+    const record: Stateful<WorkspaceWire> = { wire };
+    context.tenant.workspaces.set(id, record);
+    // Names starting with fail- end FAILED, so tests can exercise a wait that cannot succeed.
     const failing = body.name.startsWith('fail-');
-    context.tenant.transition(typed, failing ? 'FAILED' : 'ACTIVE', () => {
-      if (!failing) typed.wire.endpoint = `svc-${id.slice(0, 8)}.fake-cloud.test`;
+    context.tenant.transition(record, failing ? 'FAILED' : 'ACTIVE', () => {
+      if (!failing) wire.endpoint = `svc-${id.slice(0, 8)}.fake-cloud.test`;
     });
     context.tenant.audit('WorkspaceCreated', { workspaceID: id });
     return { json: { workspaceID: id } };
