@@ -1,0 +1,146 @@
+//! Number scanning, mirrored by `src/ts/scan-number.ts` (grammars are documented there).
+
+use crate::status::{BAD_NUMBER, OUT_OF_RANGE};
+
+/// Split an optional sign off the front: (negative, rest).
+#[inline]
+fn sign(s: &[u8]) -> (bool, &[u8]) {
+    match s.first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    }
+}
+
+/// An integer of at most 32 bits in `[min, max]`.
+#[inline]
+pub fn parse_small_int(s: &[u8], min: i64, max: i64) -> Result<i64, u32> {
+    let (neg, digits) = sign(s);
+    if digits.is_empty() {
+        return Err(BAD_NUMBER);
+    }
+    let mut v: i64 = 0;
+    for &c in digits {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return Err(BAD_NUMBER);
+        }
+        if v < 1_000_000_000_000 {
+            v = v * 10 + d as i64;
+        }
+    }
+    if neg {
+        v = -v;
+    }
+    if v < min || v > max {
+        return Err(OUT_OF_RANGE);
+    }
+    Ok(v)
+}
+
+/// A 64-bit integer, signed or unsigned; returns its two's complement bits. (No `checked_mul`:
+/// on wasm32 it becomes a 128-bit multiply helper call per digit.)
+#[inline]
+pub fn parse_int64(s: &[u8], unsigned: bool) -> Result<u64, u32> {
+    let (neg, digits) = sign(s);
+    if digits.is_empty() {
+        return Err(BAD_NUMBER);
+    }
+    let mut v: u64 = 0;
+    let mut overflow = false;
+    for &c in digits {
+        let d = c.wrapping_sub(b'0');
+        if d > 9 {
+            return Err(BAD_NUMBER);
+        }
+        if v > 1_844_674_407_370_955_161 || (v == 1_844_674_407_370_955_161 && d > 5) {
+            overflow = true;
+        } else {
+            v = v * 10 + d as u64;
+        }
+    }
+    if overflow {
+        return Err(OUT_OF_RANGE);
+    }
+    if unsigned {
+        if neg && v != 0 {
+            return Err(OUT_OF_RANGE);
+        }
+        return Ok(v);
+    }
+    if neg {
+        if v > 1u64 << 63 {
+            return Err(OUT_OF_RANGE);
+        }
+        Ok(v.wrapping_neg())
+    } else {
+        if v > i64::MAX as u64 {
+            return Err(OUT_OF_RANGE);
+        }
+        Ok(v)
+    }
+}
+
+#[inline]
+fn is_digit(c: u8) -> bool {
+    c.wrapping_sub(b'0') <= 9
+}
+
+/// The decimal grammar.
+pub fn is_decimal_text(s: &[u8]) -> bool {
+    let (_, s) = sign(s);
+    let mut p = 0;
+    let mut digits = 0;
+    while p < s.len() && is_digit(s[p]) {
+        p += 1;
+        digits += 1;
+    }
+    if p < s.len() && s[p] == b'.' {
+        p += 1;
+        while p < s.len() && is_digit(s[p]) {
+            p += 1;
+            digits += 1;
+        }
+    }
+    if digits == 0 {
+        return false;
+    }
+    if p < s.len() && (s[p] | 0x20) == b'e' {
+        p += 1;
+        if p < s.len() && (s[p] == b'-' || s[p] == b'+') {
+            p += 1;
+        }
+        if p >= s.len() || !is_digit(s[p]) {
+            return false;
+        }
+        while p < s.len() && is_digit(s[p]) {
+            p += 1;
+        }
+    }
+    p == s.len()
+}
+
+/// A float64 from the float grammar (the words inf/infinity/nan only when `words`).
+///
+/// `core`'s parser is documented to accept exactly `[+-]?(inf|infinity|nan)` (any case) or
+/// `[+-]?(digits(.digits?)?|.digits)([eE][+-]?digits)?`, i.e. the float grammar, and it rounds
+/// correctly; so it is used as is, with the words refused when not wanted (they are the only
+/// accepted texts containing an `i` or `n`) and NaN made canonical.
+#[inline]
+pub fn parse_f64(s: &[u8], words: bool) -> Result<f64, u32> {
+    let text = match core::str::from_utf8(s) {
+        Ok(text) => text,
+        Err(_) => return Err(BAD_NUMBER),
+    };
+    let value: f64 = match text.parse() {
+        Ok(value) => value,
+        Err(_) => return Err(BAD_NUMBER),
+    };
+    if value.is_finite() {
+        return Ok(value);
+    }
+    if !words && s.iter().any(|&c| c | 0x20 == b'i' || c | 0x20 == b'n') {
+        return Err(BAD_NUMBER);
+    }
+    Ok(if value.is_nan() { f64::NAN } else { value })
+}

@@ -1,0 +1,210 @@
+//! Date and time text and ROWDAT_1 packing, mirrored by `src/ts/scan-temporal.ts`
+//! (grammars are documented there).
+
+use crate::status::BAD_TIME;
+
+pub enum Parsed {
+    Zero,
+    Invalid,
+    Value(i64),
+}
+
+const DAYS_IN_MONTH: [u32; 13] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+#[inline]
+fn two_digits(s: &[u8], p: usize) -> i32 {
+    let a = s[p].wrapping_sub(b'0');
+    let b = s[p + 1].wrapping_sub(b'0');
+    if a > 9 || b > 9 {
+        -1
+    } else {
+        (a * 10 + b) as i32
+    }
+}
+
+pub fn is_leap_year(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    if month == 2 && is_leap_year(year) {
+        29
+    } else {
+        DAYS_IN_MONTH[month as usize] as i64
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let month_index = if month > 2 { month - 3 } else { month + 9 };
+    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146097 + day_of_era - 719468
+}
+
+/// The civil date of a day count as (year, month, day).
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let day_of_era = z - era * 146097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
+    (year, month, day)
+}
+
+/// Check a civil date and give its day count.
+pub fn checked_days(year: i64, month: i64, day: i64) -> Parsed {
+    if year == 0 && month == 0 && day == 0 {
+        return Parsed::Zero;
+    }
+    if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 {
+        return Parsed::Invalid;
+    }
+    if day > days_in_month(year, month) {
+        return Parsed::Invalid;
+    }
+    Parsed::Value(days_from_civil(year, month, day))
+}
+
+/// `YYYY-MM-DD` at the start of `s` (which has at least 10 bytes).
+fn date_parts(s: &[u8]) -> Option<(i64, i64, i64)> {
+    let c = two_digits(s, 0);
+    let y = two_digits(s, 2);
+    let m = two_digits(s, 5);
+    let d = two_digits(s, 8);
+    if c < 0 || y < 0 || m < 0 || d < 0 || s[4] != b'-' || s[7] != b'-' {
+        return None;
+    }
+    Some(((c * 100 + y) as i64, m as i64, d as i64))
+}
+
+/// DATE text → days since epoch.
+#[inline]
+pub fn parse_date(s: &[u8]) -> Parsed {
+    if s.len() != 10 {
+        return Parsed::Invalid;
+    }
+    match date_parts(s) {
+        Some((year, month, day)) => checked_days(year, month, day),
+        None => Parsed::Invalid,
+    }
+}
+
+/// DATETIME/TIMESTAMP text → microseconds since epoch (UTC).
+#[inline]
+pub fn parse_datetime(s: &[u8]) -> Parsed {
+    let length = s.len();
+    if length < 10 {
+        return Parsed::Invalid;
+    }
+    let (year, month, day) = match date_parts(s) {
+        Some(parts) => parts,
+        None => return Parsed::Invalid,
+    };
+    let mut seconds: i64 = 0;
+    let mut micros: i64 = 0;
+    if length != 10 {
+        if length < 19 || length == 20 || length > 26 {
+            return Parsed::Invalid;
+        }
+        if (s[10] != b' ' && s[10] != b'T') || s[13] != b':' || s[16] != b':' {
+            return Parsed::Invalid;
+        }
+        let hour = two_digits(s, 11);
+        let minute = two_digits(s, 14);
+        let second = two_digits(s, 17);
+        if hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59 {
+            return Parsed::Invalid;
+        }
+        seconds = (hour * 3600 + minute * 60 + second) as i64;
+        if length > 19 {
+            if s[19] != b'.' {
+                return Parsed::Invalid;
+            }
+            let mut scale = 100_000;
+            for &c in &s[20..] {
+                let d = c.wrapping_sub(b'0');
+                if d > 9 {
+                    return Parsed::Invalid;
+                }
+                micros += d as i64 * scale;
+                scale /= 10;
+            }
+        }
+    }
+    match checked_days(year, month, day) {
+        Parsed::Zero => {
+            if seconds == 0 && micros == 0 {
+                Parsed::Zero
+            } else {
+                Parsed::Invalid
+            }
+        }
+        Parsed::Value(days) => Parsed::Value((days * 86400 + seconds) * 1_000_000 + micros),
+        Parsed::Invalid => Parsed::Invalid,
+    }
+}
+
+/// A checked TIME: sign (1 or -1), H·10000 + M·100 + S, microseconds.
+pub struct Time {
+    pub negative: bool,
+    pub hms: u64,
+    pub micros: u64,
+}
+
+/// TIME text check and fields.
+#[inline]
+pub fn scan_time(s: &[u8]) -> Result<Time, u32> {
+    let mut p = 0;
+    let mut negative = false;
+    if s.first() == Some(&b'-') {
+        negative = true;
+        p = 1;
+    }
+    let mut hours: u64 = 0;
+    let mut hour_digits = 0;
+    while p < s.len() && hour_digits < 10 {
+        let d = s[p].wrapping_sub(b'0');
+        if d > 9 {
+            break;
+        }
+        hours = hours * 10 + d as u64;
+        hour_digits += 1;
+        p += 1;
+    }
+    if hour_digits == 0 || hour_digits > 9 || s.len() - p < 6 || s[p] != b':' || s[p + 3] != b':'
+    {
+        return Err(BAD_TIME);
+    }
+    let minute = two_digits(s, p + 1);
+    let second = two_digits(s, p + 4);
+    if minute < 0 || second < 0 || minute > 59 || second > 59 {
+        return Err(BAD_TIME);
+    }
+    p += 6;
+    let mut micros: u64 = 0;
+    if p < s.len() {
+        let rest = s.len() - p;
+        if s[p] != b'.' || rest < 2 || rest > 7 {
+            return Err(BAD_TIME);
+        }
+        let mut scale = 100_000;
+        for &c in &s[p + 1..] {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
+                return Err(BAD_TIME);
+            }
+            micros += d as u64 * scale;
+            scale /= 10;
+        }
+    }
+    Ok(Time { negative, hms: hours * 10000 + minute as u64 * 100 + second as u64, micros })
+}

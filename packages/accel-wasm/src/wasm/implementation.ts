@@ -1,0 +1,265 @@
+import type { ColumnVector } from '../column-batch.js';
+import {
+  type ColumnLayout,
+  isVariableWidth,
+  makeColumn,
+  slotBytes,
+  valuesOver,
+} from '../column-vectors.js';
+import type {
+  Failure,
+  Implementation,
+  Rowdat1EncodeOutcome,
+  Rowdat1Outcome,
+  TextDecodeJob,
+  TextDecodeOutcome,
+} from '../row-decoder-types.js';
+import type { EncodeColumn, RowdatPlan } from '../rowdat1-plan.js';
+import {
+  type AccelExports,
+  BUFFER_DATA,
+  BUFFER_OFFSETS,
+  BUFFER_VALIDITY,
+  BUFFER_VALUES,
+  COLUMN_WORDS,
+  NULL_COUNT,
+  OUT_OF_MEMORY,
+} from './exports.js';
+import { discardInstance } from './loader.js';
+
+/**
+ * The WebAssembly implementation. Inputs are copied into reusable regions of linear memory
+ * (grown by doubling through acc_alloc/acc_free, never shrunk), outputs are written by the
+ * crate into per-column buffers it keeps between calls, and copied out with `slice` — so a
+ * steady workload stops growing memory after its first batch, and no result aliases wasm
+ * memory.
+ */
+
+function outOfMemory(): RangeError {
+  return new RangeError('@s2/accel-wasm: WebAssembly memory exhausted (batch too large)');
+}
+
+/** A reusable block of linear memory. */
+class Region {
+  ptr = 0;
+  capacity = 0;
+
+  constructor(private readonly wasm: AccelExports) {}
+
+  /** At least `size` bytes; the address stays valid until the next `reserve`. */
+  reserve(size: number): number {
+    if (this.ptr !== 0 && size <= this.capacity) return this.ptr;
+    if (this.ptr !== 0) this.wasm.acc_free(this.ptr, this.capacity);
+    const capacity = Math.max(size, this.capacity * 2, 256);
+    this.ptr = this.wasm.acc_alloc(capacity);
+    this.capacity = this.ptr === 0 ? 0 : capacity;
+    if (this.ptr === 0) throw outOfMemory();
+    return this.ptr;
+  }
+}
+
+export class WasmImplementation implements Implementation {
+  readonly name = 'wasm';
+  private readonly input: Region;
+  private readonly bounds: Region;
+  private readonly plan: Region;
+  /** The plans last written into `plan`, to pass each result's column specs once. */
+  private lastPlans: readonly object[] | undefined;
+
+  constructor(private readonly wasm: AccelExports) {
+    this.input = new Region(wasm);
+    this.bounds = new Region(wasm);
+    this.plan = new Region(wasm);
+  }
+
+  /** Bytes of linear memory (for tests of memory stability). */
+  get memoryBytes(): number {
+    return this.wasm.memory.buffer.byteLength;
+  }
+
+  decodeText(job: TextDecodeJob): TextDecodeOutcome {
+    const { plans, rows } = job;
+    const span = job.spanEnd - job.spanStart;
+    return this.guard(() => {
+      const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
+      const inputPtr = this.input.reserve(span);
+      const boundsPtr = this.bounds.reserve(rows * 8);
+      const memory = this.wasm.memory.buffer;
+      new Uint8Array(memory, inputPtr, span).set(job.input.subarray(job.spanStart, job.spanEnd));
+      new Uint32Array(memory, boundsPtr, rows * 2).set(job.bounds.subarray(0, rows * 2));
+      const status = this.wasm.text_decode(
+        planPtr,
+        plans.length,
+        inputPtr,
+        span,
+        boundsPtr,
+        rows,
+        job.spanStart,
+        job.invalidDatesAsNull ? 1 : 0,
+      );
+      if (status !== 0) return this.failure(status);
+      return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
+    });
+  }
+
+  decodeRowdat1(plans: readonly RowdatPlan[], input: Uint8Array): Rowdat1Outcome {
+    return this.guard(() => {
+      const planPtr = this.writePlan(plans, (plan) => [plan.op, 0, 0]);
+      const inputPtr = this.input.reserve(input.length);
+      new Uint8Array(this.wasm.memory.buffer, inputPtr, input.length).set(input);
+      const status = this.wasm.rowdat_decode(planPtr, plans.length, inputPtr, input.length);
+      if (status !== 0) return this.failure(status);
+      const rows = this.info()[3]!;
+      const [idsPtr] = this.extra(0);
+      const rowIds = new BigInt64Array(this.wasm.memory.buffer.slice(idsPtr, idsPtr + rows * 8));
+      const columns = this.readColumns(plans, rows);
+      return { ok: true, value: { rowIds, batch: { numRows: rows, columns } } };
+    });
+  }
+
+  encodeRowdat1(
+    columns: readonly EncodeColumn[],
+    rowIds: BigInt64Array,
+    rows: number,
+    nullFloatNaN: boolean,
+  ): Rowdat1EncodeOutcome {
+    return this.guard(() => {
+      const planPtr = this.writePlan(
+        columns.map((column) => column.plan),
+        (plan, c) => [plan.op, columns[c]!.source, 0],
+      );
+      const validityBytes = (rows + 7) >>> 3;
+      const copies: [number, Uint8Array][] = [];
+      columns.forEach((column, c) => {
+        const reserve = (which: number, bytes: Uint8Array) => {
+          const ptr = this.wasm.acc_column_buffer(c, which, bytes.length);
+          if (ptr === 0) throw outOfMemory();
+          copies.push([ptr, bytes]);
+        };
+        reserve(0, column.validity.subarray(0, validityBytes));
+        const values = column.values;
+        const valueBytes = values
+          ? new Uint8Array(values.buffer, values.byteOffset, values.byteLength)
+          : new Uint8Array(0);
+        const elementBytes = values
+          ? (values as unknown as { BYTES_PER_ELEMENT: number }).BYTES_PER_ELEMENT
+          : 0;
+        reserve(1, valueBytes.subarray(0, rows * elementBytes));
+        const offsets = column.offsets;
+        reserve(
+          2,
+          offsets
+            ? new Uint8Array(offsets.buffer, offsets.byteOffset, (rows + 1) * 4)
+            : new Uint8Array(0),
+        );
+        reserve(3, offsets ? column.data!.subarray(0, offsets[rows]!) : new Uint8Array(0));
+      });
+      const idsPtr = this.wasm.acc_extra_buffer(0, rows * 8);
+      if (idsPtr === 0) throw outOfMemory();
+      copies.push([idsPtr, new Uint8Array(rowIds.buffer, rowIds.byteOffset, rows * 8)]);
+      const memory = new Uint8Array(this.wasm.memory.buffer);
+      for (const [ptr, bytes] of copies) memory.set(bytes, ptr);
+      const status = this.wasm.rowdat_encode(planPtr, columns.length, rows, nullFloatNaN ? 1 : 0);
+      if (status !== 0) return this.failure(status);
+      const [outPtr, outLength] = this.extra(1);
+      return {
+        ok: true,
+        value: new Uint8Array(this.wasm.memory.buffer.slice(outPtr, outPtr + outLength)),
+      };
+    });
+  }
+
+  /** Run a call; a trap (a bug in the crate) discards the instance and fails loudly. */
+  private guard<T>(call: () => T): T {
+    try {
+      return call();
+    } catch (error) {
+      if (error instanceof WebAssembly.RuntimeError) {
+        discardInstance(error);
+        this.lastPlans = undefined;
+        throw new Error('@s2/accel-wasm: the WebAssembly decoder trapped (this is a bug)', {
+          cause: error,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private writePlan<P extends object>(
+    plans: readonly P[],
+    words: (plan: P, index: number) => number[],
+  ): number {
+    const ptr = this.plan.reserve(plans.length * 16);
+    if (this.lastPlans === plans) return ptr;
+    const view = new Uint32Array(this.wasm.memory.buffer, ptr, plans.length * 4);
+    plans.forEach((plan, c) => {
+      const [a = 0, b = 0, d = 0] = words(plan, c);
+      view[c * 4] = a;
+      view[c * 4 + 1] = b;
+      view[c * 4 + 2] = d;
+      view[c * 4 + 3] = 0;
+    });
+    this.lastPlans = plans;
+    return ptr;
+  }
+
+  private info(): Uint32Array {
+    return new Uint32Array(this.wasm.memory.buffer, this.wasm.acc_info(), 4);
+  }
+
+  private extra(which: number): [number, number] {
+    const words = new Uint32Array(this.wasm.memory.buffer, this.wasm.acc_extra(), 6);
+    return [words[which * 3]!, words[which * 3 + 1]!];
+  }
+
+  private failure(status: number): Failure {
+    if (status === OUT_OF_MEMORY) throw outOfMemory();
+    const info = this.info();
+    return { ok: false, status, row: info[1]!, column: info[2]! | 0 };
+  }
+
+  /**
+   * Copy a batch's buffers out of linear memory into one new ArrayBuffer (one allocation per
+   * batch instead of four per column; each view starts 8-byte aligned).
+   */
+  private readColumns(layouts: readonly ColumnLayout[], rows: number): ColumnVector[] {
+    const columnsPtr = this.wasm.acc_columns(layouts.length);
+    const memory = this.wasm.memory.buffer;
+    const words = new Uint32Array(memory);
+    const fields = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA];
+    let total = 0;
+    for (let c = 0; c < layouts.length; c++) {
+      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
+      for (const field of fields) total += (words[base + field + 1]! + 7) & ~7;
+    }
+    const target = new ArrayBuffer(total);
+    const targetBytes = new Uint8Array(target);
+    const source = new Uint8Array(memory);
+    let at = 0;
+    const copy = (base: number, field: number): [number, number] => {
+      const ptr = words[base + field]!;
+      const length = words[base + field + 1]!;
+      const start = at;
+      if (length > 0) targetBytes.set(source.subarray(ptr, ptr + length), at);
+      at += (length + 7) & ~7;
+      return [start, length];
+    };
+    return layouts.map((layout, c) => {
+      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
+      const [validityAt, validityLength] = copy(base, BUFFER_VALIDITY);
+      const [valuesAt, valuesLength] = copy(base, BUFFER_VALUES);
+      const [offsetsAt, offsetsLength] = copy(base, BUFFER_OFFSETS);
+      const [dataAt, dataLength] = copy(base, BUFFER_DATA);
+      const variable = isVariableWidth(layout.kind);
+      return makeColumn(
+        layout,
+        rows,
+        words[base + NULL_COUNT]!,
+        new Uint8Array(target, validityAt, validityLength),
+        slotBytes(layout) > 0 ? valuesOver(layout, target, valuesAt, valuesLength) : undefined,
+        variable ? new Int32Array(target, offsetsAt, offsetsLength >>> 2) : undefined,
+        variable ? new Uint8Array(target, dataAt, dataLength) : undefined,
+      );
+    });
+  }
+}

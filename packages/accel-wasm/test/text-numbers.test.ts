@@ -1,0 +1,158 @@
+import { describe, expect, test } from 'vitest';
+import { createRowDecoder, decodeRows, RowDecodeError } from '../src/index.js';
+import { BINARY, cells, IMPLEMENTATIONS, rows, spec, UNSIGNED } from './support.js';
+
+describe.each(IMPLEMENTATIONS)('numbers ($name)', ({ accel }) => {
+  const one = (typeCode: number, text: string | null, extra = {}) => {
+    const { data, bounds } = rows([[text]]);
+    return decodeRows([spec(typeCode, extra)], data, bounds, { accel }).columns[0]!;
+  };
+  const failure = (typeCode: number, text: string, extra = {}) => {
+    try {
+      one(typeCode, text, extra);
+    } catch (error) {
+      expect(error).toBeInstanceOf(RowDecodeError);
+      return (error as RowDecodeError).code;
+    }
+    throw new Error(`decoding ${text} did not fail`);
+  };
+
+  test('integer kinds and their limits', () => {
+    const cases: [number, number, string, string[], unknown[]][] = [
+      [1, 0, 'int8', ['-128', '127', '0', '-0', '+5', '007'], [-128, 127, 0, 0, 5, 7]],
+      [1, UNSIGNED, 'uint8', ['0', '255'], [0, 255]],
+      [2, 0, 'int16', ['-32768', '32767'], [-32768, 32767]],
+      [2, UNSIGNED, 'uint16', ['65535'], [65535]],
+      [9, 0, 'int32', ['-8388608', '8388607'], [-8388608, 8388607]],
+      [3, 0, 'int32', ['-2147483648', '2147483647'], [-2147483648, 2147483647]],
+      [3, UNSIGNED, 'uint32', ['4294967295'], [4294967295]],
+      [13, 0, 'uint16', ['2155', '0'], [2155, 0]],
+      [
+        8,
+        0,
+        'int64',
+        [
+          '-9223372036854775808',
+          '9223372036854775807',
+          '-1',
+          '9007199254740993',
+          '0000000000000000000000012',
+        ],
+        [-(2n ** 63n), 2n ** 63n - 1n, -1n, 9007199254740993n, 12n],
+      ],
+      [
+        8,
+        UNSIGNED,
+        'uint64',
+        ['18446744073709551615', '-0', '4294967296'],
+        [2n ** 64n - 1n, 0n, 4294967296n],
+      ],
+    ];
+    for (const [typeCode, flags, kind, texts, expected] of cases) {
+      const { data, bounds } = rows(texts.map((t) => [t]));
+      const column = decodeRows([spec(typeCode, { flags, charset: BINARY })], data, bounds, {
+        accel,
+      }).columns[0]!;
+      expect(column.kind).toBe(kind);
+      expect(cells(column)).toEqual(expected);
+    }
+  });
+
+  test('out of range, including 64-bit overflow', () => {
+    expect(failure(1, '128')).toBe('OUT_OF_RANGE');
+    expect(failure(1, '-1', { flags: UNSIGNED })).toBe('OUT_OF_RANGE');
+    expect(failure(2, '-32769')).toBe('OUT_OF_RANGE');
+    expect(failure(3, '2147483648')).toBe('OUT_OF_RANGE');
+    expect(failure(3, '99999999999999999999999999')).toBe('OUT_OF_RANGE');
+    expect(failure(8, '9223372036854775808')).toBe('OUT_OF_RANGE');
+    expect(failure(8, '-9223372036854775809')).toBe('OUT_OF_RANGE');
+    expect(failure(8, '18446744073709551616', { flags: UNSIGNED })).toBe('OUT_OF_RANGE');
+    expect(failure(8, '-1', { flags: UNSIGNED })).toBe('OUT_OF_RANGE');
+    expect(failure(8, '123456789012345678901234567890')).toBe('OUT_OF_RANGE');
+  });
+
+  test('non-numeric text in integer columns', () => {
+    for (const text of ['', '-', '+', '1.0', ' 1', '1 ', 'abc', '0x10', '1e3', '--1', '١']) {
+      expect(failure(3, text)).toBe('BAD_NUMBER');
+      expect(failure(8, text)).toBe('BAD_NUMBER');
+    }
+    expect(failure(8, '99999999999999999999999x')).toBe('BAD_NUMBER');
+  });
+
+  test('FLOAT and DOUBLE are float64, correctly rounded', () => {
+    const texts = [
+      '1.5',
+      '-146487000',
+      '0.1',
+      '3.141592653589793',
+      '0.30000000000000004',
+      '1e308',
+      '2.2250738585072014e-308',
+      '4.9e-324',
+      '1e-400',
+      '1e400',
+      '-0',
+      '.5',
+      '5.',
+      '+2E+3',
+      '123456789012345678901234567890',
+      '0.000000000000000000000000000001',
+      'inf',
+      '-Infinity',
+    ];
+    const { data, bounds } = rows(texts.map((t) => [t]));
+    for (const typeCode of [4, 5]) {
+      const column = decodeRows([spec(typeCode)], data, bounds, { accel }).columns[0]!;
+      expect(column.kind).toBe('float64');
+      expect(column.values).toBeInstanceOf(Float64Array);
+      expect(cells(column)).toEqual(
+        texts.map((t) =>
+          t.toLowerCase().endsWith('inf') ? Number(t.replace(/inf$/i, 'Infinity')) : Number(t),
+        ),
+      );
+    }
+    expect(Number.isNaN(one(5, 'NaN').values![0])).toBe(true);
+    for (const text of [
+      '',
+      '.',
+      'e5',
+      '1e',
+      '1e+',
+      '1.2.3',
+      '0x1p3',
+      'nan1',
+      'infinit',
+      '1,5',
+      ' 1',
+    ]) {
+      expect(failure(5, text)).toBe('BAD_NUMBER');
+    }
+  });
+
+  test('DECIMAL as exact text, or as float64 on request', () => {
+    const texts = ['-12.345', '0.000', '12345678901234567890.123456789', '7'];
+    const { data, bounds } = rows([...texts.map((t) => [t]), [null]]);
+    const exact = decodeRows([spec(246, { decimals: 3 })], data, bounds, { accel }).columns[0]!;
+    expect(exact).toMatchObject({ kind: 'decimal', typeCode: 246, decimals: 3, nullCount: 1 });
+    expect(cells(exact)).toEqual([...texts, null]);
+    const float = decodeRows([spec(0, { decimals: 3 })], data, bounds, {
+      accel,
+      decimal: 'float64',
+    }).columns[0]!;
+    expect(float.kind).toBe('float64');
+    expect(cells(float)).toEqual([...texts.map(Number), null]);
+    expect(failure(246, '1.2.3')).toBe('BAD_NUMBER');
+    expect(failure(246, 'inf')).toBe('BAD_NUMBER');
+  });
+
+  test('a NULL slot holds 0 and the validity bitmap is LSB first', () => {
+    const table = Array.from({ length: 19 }, (_, i) => [i % 3 === 0 ? null : String(i)]);
+    const { data, bounds } = rows(table);
+    const column = createRowDecoder([spec(8)], { accel }).decode(data, bounds).columns[0]!;
+    expect(column.nullCount).toBe(7);
+    expect(Array.from(column.validity)).toEqual([0b10110110, 0b01101101, 0b00000011]);
+    expect(Array.from(column.values as BigInt64Array)).toEqual(
+      table.map((_, i) => (i % 3 === 0 ? 0n : BigInt(i))),
+    );
+  });
+});
