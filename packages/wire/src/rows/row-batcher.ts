@@ -40,9 +40,9 @@ function wrapDecodeError(error: unknown): unknown {
  */
 export class RowBatcher {
   private readonly decoder: RowDecoder;
-  private buffer = new Uint8Array(64 * 1024);
+  private buffer = new Uint8Array(1024);
   private used = 0;
-  private bounds = new Uint32Array(2 * 256);
+  private bounds = new Uint32Array(2 * 16);
   private count = 0;
   private decodedRows = 0;
 
