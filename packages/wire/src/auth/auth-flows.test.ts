@@ -104,6 +104,59 @@ describe('auth flows (scripted server)', () => {
     expect(password).toBe(PASSWORD);
   });
 
+  it('sha256_password: asks for the key without TLS and sends the password RSA-encrypted', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+    });
+    const seen: { first?: number[]; password?: string } = {};
+    server = await startScriptedServer(async (session) => {
+      session.send(handshakePacket('sha256_password'));
+      seen.first = Array.from(parseResponse((await session.read())!).authResponse);
+      session.send(Uint8Array.of(0x01, ...utf8.encode(publicKey)));
+      seen.password = decryptPassword(privateKey, (await session.read())!);
+      session.send(okPacket());
+      await acceptSetup(session);
+    });
+    await using _connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      password: PASSWORD,
+      sslMode: 'disabled',
+    });
+    expect(seen).toEqual({ first: [1], password: PASSWORD });
+  });
+
+  it('caching_sha2_password full auth sends the clear password over TLS, and dialog answers its prompt', async () => {
+    const tls = testServer().tls;
+    if (tls === undefined) return;
+    const cert = readFileSync(tls.clientCertPath, 'utf8');
+    const key = readFileSync(tls.clientKeyPath, 'utf8');
+    const received: string[] = [];
+    server = await startScriptedServer(async (session) => {
+      session.send(handshakePacket('caching_sha2_password', SERVER_CAPABILITIES | Capability.SSL));
+      await session.read();
+      await session.upgradeToTls(cert, key);
+      await session.read();
+      session.send(Uint8Array.of(0x01, 0x04));
+      received.push(new TextDecoder().decode((await session.read())!.subarray(0, -1)));
+      session.send(
+        Uint8Array.of(0xfe, ...utf8.encode('dialog'), 0, 4, ...utf8.encode('Password: ')),
+      );
+      received.push(new TextDecoder().decode((await session.read())!.subarray(0, -1)));
+      session.send(okPacket());
+      await acceptSetup(session);
+    });
+    await using _connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      password: PASSWORD,
+      sslMode: 'required',
+    });
+    expect(received).toEqual([PASSWORD, PASSWORD]);
+  });
+
   it('AuthSwitch to mysql_clear_password is refused without TLS, never echoing the password', async () => {
     server = await startScriptedServer(async (session: ScriptedSession) => {
       session.send(handshakePacket());

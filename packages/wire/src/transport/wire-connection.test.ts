@@ -79,6 +79,15 @@ describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
     expect(await connection.query('SELECT COUNT(*) FROM people')).toEqual([[2]]);
   });
 
+  it('sends typed arrays (vectors) as little-endian bytes', async () => {
+    const vector = Float32Array.of(1.5, -2, 3.25);
+    const [[bytes]] = (await connection.query('SELECT ?', [vector])) as [[Uint8Array]];
+    expect(new Float32Array(bytes.slice().buffer)).toEqual(vector);
+    const big = BigInt64Array.of(-(2n ** 63n), 7n);
+    const [[bigBytes]] = (await connection.query('SELECT ?', [big])) as [[Uint8Array]];
+    expect(new BigInt64Array(bigBytes.slice().buffer)).toEqual(big);
+  });
+
   for (const mode of ['backslash escapes', 'NO_BACKSLASH_ESCAPES'] as const) {
     it(`round-trips 10,000 random strings and byte strings with ${mode}`, async () => {
       await using session = await connect(database.url);
