@@ -3,8 +3,27 @@ import {
   type GetV1BillingUsageParamsAggregateBy,
   type GetV1BillingUsageParamsMetric,
   operations,
+  SimulateUsageResponseSchema,
+  type SimulationResourceConfigCacheMultiplier,
+  type SimulationResourceConfigEdition,
+  type SimulationResourceConfigScaleFactor,
+  type SimulationResourceConfigStatus,
 } from './generated/schemas.generated.js';
-import { isoText } from './request-helpers.js';
+import { compact, isoText } from './request-helpers.js';
+
+/** One resource of a usage simulation (spec SimulationResourceConfig). */
+export interface SimulatedResource {
+  id: string;
+  startAt: Date;
+  endBefore: Date;
+  size?: string;
+  edition?: SimulationResourceConfigEdition;
+  status?: SimulationResourceConfigStatus;
+  scaleFactor?: SimulationResourceConfigScaleFactor;
+  cacheMultiplier?: SimulationResourceConfigCacheMultiplier;
+  multiAZ?: boolean;
+  cellId?: string;
+}
 
 /** Billing usage of the organization. */
 export class Billing {
@@ -40,5 +59,41 @@ export class Billing {
       },
     );
     return data.billingUsage ?? [];
+  }
+
+  /** POST billing/usage/simulate: the compute a set of resource configurations would use. */
+  async simulate(options: {
+    startAt: Date;
+    endBefore: Date;
+    resources: SimulatedResource[];
+    signal?: AbortSignal;
+  }) {
+    const data = await this.#client.parse(
+      SimulateUsageResponseSchema,
+      'POST',
+      'billing/usage/simulate',
+      {
+        json: {
+          startAt: options.startAt.toISOString(),
+          endBefore: options.endBefore.toISOString(),
+          resourceConfigurations: options.resources.map((resource) =>
+            compact({
+              id: resource.id,
+              startAt: resource.startAt.toISOString(),
+              endBefore: resource.endBefore.toISOString(),
+              size: resource.size,
+              edition: resource.edition,
+              status: resource.status,
+              scaleFactor: resource.scaleFactor,
+              cacheMultiplier: resource.cacheMultiplier,
+              multiAZ: resource.multiAZ,
+              cellID: resource.cellId,
+            }),
+          ),
+        },
+        signal: options.signal,
+      },
+    );
+    return data.resourceUsage ?? [];
   }
 }

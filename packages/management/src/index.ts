@@ -1,7 +1,10 @@
 export type { AccessControls, RoleAssignment } from './access-controls.js';
 export type { AuditLogFilters } from './audit-logs.js';
-export { Billing } from './billing.js';
+export { Authorization, type PermissionSet } from './authorization.js';
+export { Billing, type SimulatedResource } from './billing.js';
 export type { ManagementOptions, RetrySettings, TokenProvider } from './client/client-settings.js';
+export { type CloudFunctionFields, CloudFunctions } from './cloud-functions.js';
+export type { DelegatedEntities } from './delegated-entities.js';
 export {
   type ExportDefinition,
   ExportService,
@@ -22,6 +25,7 @@ export type {
 } from './files/folder-transfer.js';
 export type { OpenMode } from './files/open-remote.js';
 export { Stage } from './files/stage.js';
+export { Flow, Flows } from './flows.js';
 export type {
   AuditLogData,
   CloudProvider,
@@ -55,10 +59,12 @@ export { Project, Projects } from './projects.js';
 export { type Region, RegionManager } from './region.js';
 export { type InheritedRole, Role, Roles } from './roles.js';
 export { Secret, Secrets } from './secrets.js';
+export { ServiceIdentities } from './service-identities.js';
 export { StarterWorkspace, type StarterWorkspaceUser } from './starter-workspace.js';
 export { DisasterRecovery, Storage } from './storage.js';
 export { Team, type TeamChanges, Teams } from './teams.js';
 export { User, Users } from './users.js';
+export { VirtualCluster, VirtualClusters } from './virtual-clusters.js';
 export type { WaitOptions } from './wait-for.js';
 export { type TransitionOptions, Workspace, type WorkspaceChanges } from './workspace.js';
 export type { CreateWorkspaceOptions } from './workspace-create.js';

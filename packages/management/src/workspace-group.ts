@@ -1,4 +1,5 @@
 import { type AccessControls, accessControlsOf } from './access-controls.js';
+import { type DelegatedEntities, delegatedEntitiesOf } from './delegated-entities.js';
 import { type ExportDefinition, ExportService, listExports } from './export-service.js';
 import { Stage } from './files/stage.js';
 import {
@@ -57,6 +58,11 @@ export class WorkspaceGroup extends modelOf<WorkspaceGroupData>() {
   /** Access controls (GET/PATCH workspaceGroups/{id}/accessControls). */
   get accessControls(): AccessControls {
     return accessControlsOf(this.client, this.#path);
+  }
+
+  /** Entities that may act on this resource on the caller's behalf. */
+  get delegatedEntities(): DelegatedEntities {
+    return delegatedEntitiesOf(this.client, this.#path);
   }
 
   /** Reloads the fields from GET workspaceGroups/{id}. */

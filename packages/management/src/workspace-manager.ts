@@ -1,8 +1,11 @@
 import { type AuditLogFilters, auditLogPages } from './audit-logs.js';
+import { Authorization } from './authorization.js';
 import { Billing } from './billing.js';
 import type { ApiClient } from './client/api-client.js';
+import { CloudFunctions } from './cloud-functions.js';
 import { type ExportDefinition, ExportService } from './export-service.js';
 import { FilesManager } from './files/files-manager.js';
+import { Flows } from './flows.js';
 import type { AuditLogData } from './generated/schemas.generated.js';
 import {
   type CloudProvider,
@@ -25,9 +28,11 @@ import { type Region, RegionManager } from './region.js';
 import { compact, isoText, segment } from './request-helpers.js';
 import { Roles } from './roles.js';
 import { Secrets } from './secrets.js';
+import { ServiceIdentities } from './service-identities.js';
 import { StarterWorkspace } from './starter-workspace.js';
 import { Teams } from './teams.js';
 import { Users } from './users.js';
+import { VirtualClusters } from './virtual-clusters.js';
 import { Workspace } from './workspace.js';
 import { type CreateWorkspaceOptions, createWorkspaceIn } from './workspace-create.js';
 import { WorkspaceGroup } from './workspace-group.js';
@@ -122,6 +127,31 @@ export class WorkspaceManager {
   /** Private connections. */
   get privateConnections(): PrivateConnections {
     return new PrivateConnections(this.#client);
+  }
+
+  /** Service accounts and cloud principals (create, update, delete). */
+  get serviceIdentities(): ServiceIdentities {
+    return new ServiceIdentities(this.#client);
+  }
+
+  /** The v2 authorization API (permissions and organization roles). */
+  get authorization(): Authorization {
+    return new Authorization(this.#client);
+  }
+
+  /** Flow instances. */
+  get flows(): Flows {
+    return new Flows(this.#client);
+  }
+
+  /** Cloud functions. */
+  get cloudFunctions(): CloudFunctions {
+    return new CloudFunctions(this.#client);
+  }
+
+  /** v2 shared-tier virtual clusters. */
+  get virtualClusters(): VirtualClusters {
+    return new VirtualClusters(this.#client);
   }
 
   /** Projects. */

@@ -1,5 +1,7 @@
+import { type DelegatedEntities, delegatedEntitiesOf } from './delegated-entities.js';
 import {
   type AutoScaleSensitivity,
+  CloudWorkloadIdentitySchema,
   type PrivateConnectionData,
   PrivateConnectionKaiInfoSchema,
   PrivateConnectionOutboundAllowListSchema,
@@ -57,6 +59,11 @@ export class Workspace extends modelOf<WorkspaceData>() {
 
   get #path(): string {
     return `workspaces/${segment(this.workspaceId)}`;
+  }
+
+  /** Entities that may act on this resource on the caller's behalf. */
+  get delegatedEntities(): DelegatedEntities {
+    return delegatedEntitiesOf(this.client, this.#path);
   }
 
   /** Reloads the fields from GET workspaces/{id}. */
@@ -118,6 +125,19 @@ export class Workspace extends modelOf<WorkspaceData>() {
       options,
     );
     return this;
+  }
+
+  /** GET workspaces/{id}/identity: the cloud workload identity. */
+  async identity(signal?: AbortSignal): Promise<string> {
+    const data = await this.client.parse(
+      CloudWorkloadIdentitySchema,
+      'GET',
+      `${this.#path}/identity`,
+      {
+        signal,
+      },
+    );
+    return data.identity;
   }
 
   /** GET workspaces/{id}/privateConnections. */

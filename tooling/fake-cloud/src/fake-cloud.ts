@@ -13,6 +13,7 @@ import type { HandlerContext, HandlerResult, HandlerTable } from './handler-type
 import { HttpProblem } from './http-problem.js';
 import { managementHandlers } from './management-handlers.js';
 import { organizationHandlers } from './organization-handlers.js';
+import { platformHandlers } from './platform-handlers.js';
 import { matchRoutes } from './route-table.js';
 import { Tenant, type TenantSettings } from './tenant.js';
 import { workspaceHandlers } from './workspace-handlers.js';
@@ -40,11 +41,13 @@ export interface FakeCloud {
   close(): Promise<void>;
 }
 
-const handlers: HandlerTable = {
+/** Every handler of the fake cloud, by spec operation name. */
+export const handlers: HandlerTable = {
   ...workspaceHandlers,
   ...fileHandlers,
   ...organizationHandlers,
   ...managementHandlers,
+  ...platformHandlers,
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

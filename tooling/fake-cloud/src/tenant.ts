@@ -1,12 +1,18 @@
 import type {
   AuditLogWire,
+  CloudPrincipalWire,
+  FlowWire,
   JobWire,
+  NotebookCloudFunctionWire,
   OrganizationWire,
   PrivateConnectionWire,
   ProjectWire,
   ResourceRoleWire,
+  RoleDefinitionV2Wire,
   RoleDefinitionWire,
   SecretWire,
+  ServiceAccountWire,
+  SharedTierVirtualClusterWire,
   SharedTierVirtualWorkspaceWire,
   TeamWire,
   UserInvitationWire,
@@ -90,6 +96,13 @@ export class Tenant {
     { regionID: string; databaseNames: string[]; state: string }
   >();
 
+  readonly delegatedEntities = new Map<string, { entity: string; createdAt: string }[]>();
+  readonly serviceAccounts = new Map<string, ServiceAccountWire>();
+  readonly cloudPrincipals = new Map<string, CloudPrincipalWire>();
+  readonly rolesV2 = new Map<string, RoleDefinitionV2Wire>();
+  readonly virtualClusters = new Map<string, SharedTierVirtualClusterWire>();
+  readonly flows = new Map<string, FlowWire>();
+  readonly cloudFunctions = new Map<string, NotebookCloudFunctionWire>();
   /** Deployed models by deployment name (inference APIs, outside the public spec). */
   readonly models = new Map<
     string,

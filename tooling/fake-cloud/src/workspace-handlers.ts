@@ -230,6 +230,9 @@ export const workspaceHandlers: HandlerTable = {
   GetV1WorkspacesWorkspaceIDPrivateConnectionsOutboundAllowList: (context) => ({
     json: [{ outboundAllowList: `account-${workspace(context).wire.workspaceID.slice(0, 8)}` }],
   }),
+  GetV1WorkspacesWorkspaceIDIdentity: (context) => ({
+    json: { identity: `arn:fake:iam::workspace/${workspace(context).wire.workspaceID}` },
+  }),
   GetV1WorkspaceGroupsWorkspaceGroupIDIdentity: (context) => ({
     json: { identity: `arn:fake:iam::${group(context).wire.workspaceGroupID}` },
   }),
