@@ -1,7 +1,7 @@
-import { connect, type WireConnection, type WireConnectionOptions } from '@s2/wire';
+import { openConnection, type ProtocolConnection, type WireConnectionOptions } from '@s2/wire';
 
 interface Waiter {
-  resolve(connection: WireConnection): void;
+  resolve(connection: ProtocolConnection): void;
   reject(error: unknown): void;
 }
 
@@ -11,7 +11,7 @@ interface Waiter {
  * (COM_RESET_CONNECTION) before anyone else may borrow it, so no state leaks between requests.
  */
 export class ConnectionPool {
-  private readonly idle: WireConnection[] = [];
+  private readonly idle: ProtocolConnection[] = [];
   private readonly waiters: Waiter[] = [];
   private open = 0;
   private closed = false;
@@ -27,14 +27,14 @@ export class ConnectionPool {
   }
 
   /** Borrows a connection, opening one when under the limit, else waiting for a release. */
-  async acquire(): Promise<WireConnection> {
+  async acquire(): Promise<ProtocolConnection> {
     if (this.closed) throw new Error('The connection pool is closed');
     const ready = this.idle.pop();
     if (ready) return ready;
     if (this.open < this.maxConnections) {
       this.open++;
       try {
-        return await connect(this.options);
+        return await openConnection(this.options);
       } catch (error) {
         this.open--;
         this.wakeNextWaiter();
@@ -48,7 +48,7 @@ export class ConnectionPool {
    * Returns a connection. `reusable: false` closes it instead, for statements whose effects a
    * session reset does not undo (a changed default database).
    */
-  async release(connection: WireConnection, reusable: boolean): Promise<void> {
+  async release(connection: ProtocolConnection, reusable: boolean): Promise<void> {
     let keep = reusable && !this.closed && connection.isConnected();
     if (keep) {
       keep = await connection.resetConnection().then(

@@ -11,10 +11,10 @@ const POOL_SIZE = 8;
 
 async function serverConnections(): Promise<number> {
   await using admin = await connectWire(database.url);
-  const [result] = await admin.query(
+  const rows = (await admin.query(
     'SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID()',
-  );
-  return Number(result?.rows()[0]?.[0]);
+  )) as unknown[][];
+  return Number(rows[0]?.[0]);
 }
 
 describe('concurrent clients', () => {

@@ -28,6 +28,8 @@ export interface HttpOptions {
   headers?: Record<string, string>;
 }
 
+const MS_PER_SECOND = 1000;
+
 function base64Utf8(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let binary = '';
@@ -89,8 +91,10 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
       client,
       authorization: authorizationOf(params),
       database: params.database,
-      queryTimeout: options.queryTimeout ?? params.readTimeout,
-      connectTimeout: params.connectTimeout,
+      queryTimeout:
+        options.queryTimeout ??
+        (params.readTimeout === undefined ? undefined : params.readTimeout * MS_PER_SECOND),
+      connectTimeout: params.connectTimeout * MS_PER_SECOND,
       retries: options.retries ?? 2,
       pending,
     });

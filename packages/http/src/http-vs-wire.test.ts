@@ -66,12 +66,14 @@ afterAll(async () => {
 
 describe('@s2/http against @s2/wire on the same rows', () => {
   it('reads every column type of every row as exactly the value the wire client reads', async () => {
-    const [wireResult] = await wire.query('SELECT * FROM all_types ORDER BY id');
-    const wireRows = wireResult?.rows() ?? [];
+    const wireCursor = wire.cursor();
+    await wireCursor.execute('SELECT * FROM all_types ORDER BY id');
+    const wireRows = (await wireCursor.fetchAll()) as unknown[][];
+    const names = (wireCursor.description ?? []).map((column) => column.name);
     const httpRows = (await http.query('SELECT * FROM all_types ORDER BY id')) as unknown[][];
-    const names = (wireResult?.columns ?? []).map((column) => column.name);
     expect(httpRows).toHaveLength(ROWS.length);
     expect(wireRows).toHaveLength(ROWS.length);
+    expect(names).toHaveLength(40);
     wireRows.forEach((wireRow, rowIndex) => {
       const httpRow = httpRows[rowIndex] ?? [];
       names.forEach((name, columnIndex) => {
