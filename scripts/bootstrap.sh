@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, then the workspace's packages:
 # pnpm 10 (npm), MariaDB and openssl (the throwaway test server and its TLS certificates), and
-# Debian's Rust with the wasm32 standard library (to check the committed .wasm against a rebuild).
+# Chromium (the browser test), and Debian's Rust with the wasm32 standard library (to check the committed .wasm against a rebuild).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The @s2/http browser test drives Debian's Chromium through playwright-core.
+[ "${S2_SKIP_BROWSER:-0}" = 1 ] || [ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${S2_SKIP_RUST:-0}" != 1 ]; then
   [ -x /usr/bin/rustc ] || missing+=(rustc)
   [ -d /usr/lib/rustlib/wasm32-unknown-unknown ] || missing+=(libstd-rust-dev-wasm32)
