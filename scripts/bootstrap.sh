@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks, then the workspace's packages:
-# pnpm 10 (npm), MariaDB and openssl (the throwaway test server and its TLS certificates), and
-# Chromium (the browser test), and Debian's Rust with the wasm32 standard library (to check the committed .wasm against a rebuild).
+# pnpm 10 (npm); MariaDB and openssl (the throwaway test server and its TLS certificates);
+# Chromium (the browser test); Debian's Rust with the wasm32 standard library (to check the
+# committed .wasm against a fresh rebuild).
 # Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
