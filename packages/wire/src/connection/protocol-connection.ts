@@ -46,6 +46,8 @@ function abortError(reason: unknown, serverError?: unknown): S2Error {
  */
 export class ProtocolConnection {
   private closing: Promise<void> | undefined;
+  /** Streams still reading; closing discards them so a paused consumer cannot block COM_QUIT. */
+  private readonly activeStreams = new Set<QueryStream>();
 
   private constructor(
     readonly options: ResolvedWireOptions,
@@ -173,9 +175,10 @@ export class ProtocolConnection {
       pause: () => this.pipeline.pauseReading('stream-consumer'),
       resume: () => this.pipeline.resumeReading('stream-consumer'),
     });
-    this.run(new QueryCommand(sql, stream, this.infileFor(sql, options)), options).catch(() => {
-      // The stream reports the error to its consumer.
-    });
+    this.activeStreams.add(stream);
+    this.run(new QueryCommand(sql, stream, this.infileFor(sql, options)), options)
+      .catch((error: unknown) => stream.failed(error))
+      .finally(() => this.activeStreams.delete(stream));
     return stream;
   }
 
@@ -269,6 +272,7 @@ export class ProtocolConnection {
   close(): Promise<void> {
     this.closing ??= (async () => {
       if (this.pipeline.usable) {
+        for (const stream of this.activeStreams) stream.discard();
         await this.pipeline.enqueue(new QuitCommand()).catch(() => undefined);
         await this.pipeline.end(QUIT_WAIT_MS);
       } else {

@@ -88,6 +88,18 @@ describe('results', () => {
     expect((await connection.query('SELECT 42'))[0]?.rows()).toEqual([[42]]);
   });
 
+  it('closes promptly while a consumer holds a paused stream', async () => {
+    const streaming = await openConnection({ url: database.url, ...recursion() });
+    const iterator = streaming.stream(SEQUENCE(1_000_000))[Symbol.asyncIterator]();
+    await iterator.next();
+    const closed = await Promise.race([
+      streaming.close().then(() => 'closed'),
+      new Promise((resolve) => setTimeout(() => resolve('still open after 10 s'), 10_000)),
+    ]);
+    expect(closed).toBe('closed');
+    expect(streaming.isConnected()).toBe(false);
+  }, 20_000);
+
   it('delivers a server error in the middle of a stream to the consumer', async () => {
     const consume = async (): Promise<void> => {
       for await (const _event of connection.stream('SELECT 1; SELECT * FROM no_such_table')) {
