@@ -17,7 +17,22 @@ export function isoText(value: Date | string | undefined): string | undefined {
   return value instanceof Date ? value.toISOString() : value;
 }
 
-/** Compares API state names case-insensitively, since deployments differ in casing. */
+// State names the Python SDK documents (and older deployments report) for the spec's states.
+const legacyStates: Record<string, string> = {
+  PENDINGCREATION: 'PENDING',
+  TRANSITIONING: 'PENDING',
+  RESUMING: 'PENDING',
+  RESUMED: 'ACTIVE',
+};
+
+/** The spec name of a state: upper case, with the Python-era names mapped onto the spec's. */
+export function specState(state: string | undefined): string | undefined {
+  if (state === undefined) return undefined;
+  const upper = state.trim().toUpperCase();
+  return legacyStates[upper] ?? upper;
+}
+
+/** Compares API state names case-insensitively and across the legacy vocabulary. */
 export function sameState(state: string | undefined, expected: string): boolean {
-  return state?.toUpperCase() === expected.toUpperCase();
+  return specState(state) === specState(expected);
 }

@@ -62,6 +62,7 @@ export function fakeCloudSession(options: ManagementOptions = {}) {
       transitionDelayMs?: number;
       wrapSecretLists?: boolean;
       redirectDownloads?: boolean;
+      legacyStateNames?: boolean;
     }) => control('PATCH', '/_fake/settings', changes),
     requests: async () => (await control('GET', '/_fake/requests')) as LoggedRequest[],
     clearRequests: () => control('DELETE', '/_fake/requests'),

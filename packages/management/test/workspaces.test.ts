@@ -130,6 +130,24 @@ describe('workspaces', () => {
     expect(paths).toContain(`DELETE /v1/workspaces/${workspace.id}`);
   });
 
+  it('waits across the Python-era state names (PendingCreation, Active, Suspended, Resumed, Terminated)', async () => {
+    const session = fakeCloudSession();
+    await session.configure({ legacyStateNames: true });
+    const group = await groupIn(session);
+    const workspace = await group.createWorkspace({
+      name: 'legacy',
+      waitOnActive: true,
+      ...fastWait,
+    });
+    expect(workspace.state).toBe('Active');
+    await workspace.suspend({ wait: true, ...fastWait });
+    expect(workspace.state).toBe('Suspended');
+    await workspace.resume({ wait: true, ...fastWait });
+    expect(workspace.state).toBe('Resumed');
+    await workspace.terminate({ wait: true, ...fastWait });
+    expect(workspace.state).toBe('Terminated');
+  });
+
   it('refuses to suspend a workspace that is not ACTIVE (409)', async () => {
     const session = fakeCloudSession();
     await session.configure({ transitionDelayMs: 60_000 });

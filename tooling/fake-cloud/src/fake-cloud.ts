@@ -117,6 +117,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     transitionDelayMs: options.transitionDelayMs ?? 2000,
     wrapSecretLists: false,
     redirectDownloads: false,
+    legacyStateNames: false,
   };
   const validateResponses = options.validateResponses ?? true;
   const tenants = new Map<string, Tenant>();

@@ -31,6 +31,11 @@ export interface TenantSettings {
   wrapSecretLists: boolean;
   /** Answer file downloads with a 307 to a storage URL that refuses Authorization headers. */
   redirectDownloads: boolean;
+  /**
+   * Report workspace states with the names the Python SDK documents (PendingCreation, Active,
+   * Suspended, Resumed, Terminated, Failed) instead of the spec's upper-case enum.
+   */
+  legacyStateNames: boolean;
 }
 
 /** A state change that completes at a given time. */

@@ -40,6 +40,21 @@ function starter(context: HandlerContext) {
 const includeTerminated = (context: HandlerContext) =>
   context.query.get('includeTerminated') === 'true';
 
+const legacyNames: Record<string, string> = {
+  PENDING: 'PendingCreation',
+  ACTIVE: 'Active',
+  SUSPENDED: 'Suspended',
+  TERMINATED: 'Terminated',
+  FAILED: 'Failed',
+};
+
+/** A workspace as the tenant reports it: spec state names, or the legacy ones when configured. */
+function present(context: HandlerContext, wire: WorkspaceWire): WorkspaceWire {
+  if (!context.tenant.settings.legacyStateNames) return wire;
+  const resumed = wire.state === 'ACTIVE' && wire.lastResumedAt;
+  return { ...wire, state: resumed ? 'Resumed' : (legacyNames[wire.state] ?? wire.state) };
+}
+
 /** Workspace groups, workspaces, starter workspaces, regions and the organization. */
 export const workspaceHandlers: HandlerTable = {
   GetV1Regions: () => ({ json: regions.map(({ regionName: _name, ...region }) => region) }),
@@ -135,7 +150,8 @@ export const workspaceHandlers: HandlerTable = {
       json: [...context.tenant.workspaces.values()]
         .map((record) => context.tenant.settle(record))
         .filter((wire) => groupId === null || wire.workspaceGroupID === groupId)
-        .filter((wire) => includeTerminated(context) || wire.state !== 'TERMINATED'),
+        .filter((wire) => includeTerminated(context) || wire.state !== 'TERMINATED')
+        .map((wire) => present(context, wire)),
     };
   },
   PostV1Workspaces: (context) => {
@@ -172,7 +188,7 @@ export const workspaceHandlers: HandlerTable = {
     context.tenant.audit('WorkspaceCreated', { workspaceID: id });
     return { json: { workspaceID: id } };
   },
-  GetV1WorkspacesWorkspaceID: (context) => ({ json: workspace(context).wire }),
+  GetV1WorkspacesWorkspaceID: (context) => ({ json: present(context, workspace(context).wire) }),
   PatchV1WorkspacesWorkspaceID: (context) => {
     const record = workspace(context);
     if (record.wire.state === 'TERMINATED') throw new HttpProblem(409, 'workspace is terminated');
