@@ -135,7 +135,7 @@ export {
   vectorElementOf,
   type WireColumn,
 } from './types/index.js';
-export { type LosslessJsonOptions, parseJsonLossless } from './values/lossless-json.js';
+export { jsonText, type LosslessJsonOptions, parseJsonLossless } from './values/lossless-json.js';
 export {
   type BigintMode,
   DEFAULT_VALUE_OPTIONS,

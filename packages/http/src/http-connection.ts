@@ -7,11 +7,9 @@ import {
   InterfaceError,
   NotSupportedError,
   type ResultsType,
-  toDataApiStatement,
 } from '@s2/core-cursor';
 import ky from 'ky';
 import { HttpTransport } from './http-transport.js';
-import { PendingArgs } from './pending-args.js';
 
 /** HTTP-only settings of {@link connect}, next to the shared connection parameters. */
 export interface HttpOptions {
@@ -77,7 +75,6 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
     }
     const escaping = { nanAsNull: params.nanAsNull, infAsNull: params.infAsNull };
     const inline = createInterpolator(escaping);
-    const pending = new PendingArgs();
     const baseUrl = originOf(params);
     const client = ky.create({
       prefixUrl: baseUrl,
@@ -96,7 +93,7 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
         (params.readTimeout === undefined ? undefined : params.readTimeout * MS_PER_SECOND),
       connectTimeout: params.connectTimeout * MS_PER_SECOND,
       retries: options.retries ?? 2,
-      pending,
+      escaping,
     });
     super(transport, {
       resultsType: params.resultsType,
@@ -107,11 +104,7 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
         dates: params.dates,
         parseJson: params.parseJson,
       },
-      interpolate: (sql, values) => {
-        const text = inline(sql, values);
-        pending.remember(text, toDataApiStatement(sql, values, escaping));
-        return text;
-      },
+      interpolate: inline,
     });
     this.baseUrl = baseUrl;
   }

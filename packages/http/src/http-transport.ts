@@ -1,15 +1,16 @@
 import {
+  type EscapeOptions,
   type ExecuteRequest,
+  jsonText,
   NotSupportedError,
   OperationalError,
   type StatementResult,
   type Transport,
+  toDataApiStatement,
 } from '@s2/core-cursor';
 import type { KyInstance, Options as KyOptions } from 'ky';
 import { errorFromErrorField, errorFromResponse, transportError } from './http-errors.js';
-import { jsonText } from './json-text.js';
 import { parseResponseJson } from './parse-response-json.js';
-import type { PendingArgs } from './pending-args.js';
 import { routeStatement } from './statement-route.js';
 import { tuplesResults } from './tuples-results.js';
 import { assertSupportedOverHttp } from './unsupported-statements.js';
@@ -23,7 +24,8 @@ export interface HttpTransportSettings {
   readonly queryTimeout: number | undefined;
   readonly connectTimeout: number | undefined;
   readonly retries: number;
-  readonly pending: PendingArgs;
+  /** NaN/Infinity handling for the `args` the Data API binds. */
+  readonly escaping: Pick<EscapeOptions, 'nanAsNull' | 'infAsNull'>;
 }
 
 /** Verbs whose statements read only, so resending one after a lost answer is harmless. */
@@ -58,7 +60,9 @@ export class HttpTransport implements Transport {
       );
     }
     assertSupportedOverHttp(request.sql);
-    const statement = this.settings.pending.take(request.sql) ?? { sql: request.sql };
+    const statement = request.statement
+      ? toDataApiStatement(request.statement.sql, request.statement.params, this.settings.escaping)
+      : { sql: request.sql };
     const route = routeStatement(statement.sql);
     const path = route === 'query' ? 'api/v2/query/tuples' : 'api/v2/exec';
     const body: Record<string, unknown> = { sql: statement.sql };

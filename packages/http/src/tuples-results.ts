@@ -7,12 +7,12 @@ import {
   type ColumnSpec,
   describeDataApiColumn,
   isVectorTypeCode,
+  jsonText,
   type StatementResult,
   TypeCode,
   type VectorElement,
   vectorElementOf,
 } from '@s2/core-cursor';
-import { jsonText } from './json-text.js';
 
 interface TuplesColumn {
   name: string;

@@ -137,6 +137,17 @@ describe('Cursor execute options', () => {
       infileStream,
     });
   });
+
+  it('hands the transport the statement as written next to the inlined SQL', async () => {
+    const { conn, transport } = connect(false);
+    await conn.cursor().execute('SELECT ? AS a, ? AS b', [1, "it's"]);
+    await conn.cursor().execute('SELECT 1');
+    expect(transport.requests[0]).toMatchObject({
+      sql: "SELECT 1 AS a, 'it\\'s' AS b",
+      statement: { sql: 'SELECT ? AS a, ? AS b', params: [1, "it's"] },
+    });
+    expect(transport.requests[1]).not.toHaveProperty('statement');
+  });
 });
 
 describe('Cursor streaming', () => {

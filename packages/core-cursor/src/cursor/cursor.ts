@@ -130,6 +130,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
           buffered: this.settings.buffered,
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.infileStream ? { infileStream: options.infileStream } : {}),
+          ...(params === undefined ? {} : { statement: { sql, params } }),
         });
     this.results = results[Symbol.asyncIterator]();
     this.executed = true;

@@ -1,5 +1,6 @@
 import type { ColumnBatch } from '../column-batch.js';
 import type { ColumnDescription } from '../types/description.js';
+import type { StatementParams } from './interpolate.js';
 
 /**
  * One column of a result set: its 9-field DB-API description, plus the table it comes from
@@ -63,6 +64,11 @@ export interface ExecuteRequest {
   readonly signal?: AbortSignal;
   /** Data for `LOAD DATA LOCAL INFILE`; transports without LOCAL INFILE reject it. */
   readonly infileStream?: InfileStream;
+  /**
+   * The statement as the caller wrote it, when it had parameters: transports that bind
+   * parameters on the server (the Data API's `args`) send this instead of `sql`.
+   */
+  readonly statement?: { readonly sql: string; readonly params: StatementParams };
 }
 
 /**
