@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { decodeRowdat1, RowDecodeError } from '../src/index.js';
-import { rowdatCase } from './arbitraries.js';
+import { rowdatCase } from './arbitraries-rowdat.js';
 import { fuzzParameters, fuzzTimeout, RUNS, same } from './fuzz.js';
 import { fingerprint } from './support.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeRowdat1, encodeRowdat1, RowEncodeError } from '../src/index.js';
-import { encodeCase } from './arbitraries.js';
+import { encodeCase } from './arbitraries-rowdat.js';
 import { fuzzParameters, fuzzTimeout, RUNS, same } from './fuzz.js';
 import { toHex } from './support.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { createRowDecoder } from '../src/index.js';
-import { textCase } from './arbitraries.js';
+import { textCase } from './arbitraries-text.js';
 import { fuzzParameters, fuzzTimeout, onlyRowErrors, RUNS, same } from './fuzz.js';
 import { chunk, outcome } from './support.js';
 

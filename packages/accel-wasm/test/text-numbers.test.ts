@@ -129,6 +129,30 @@ describe.each(IMPLEMENTATIONS)('numbers ($name)', ({ accel }) => {
     }
   });
 
+  test('hard roundings: halfway points and very long digit strings', () => {
+    const long = (head: string, zeros: number, tail: string) =>
+      `${head}${'0'.repeat(zeros)}${tail}`;
+    const texts = [
+      '9007199254740993',
+      '9007199254740993.0000000000000000000000000001',
+      '2.4703282292062327e-324',
+      '2.4703282292062328e-324',
+      '1.7976931348623157e308',
+      '1.7976931348623158e308',
+      '1.7976931348623159e308',
+      '0.1000000000000000055511151231257827021181583404541015625',
+      long('1.', 800, '1'),
+      long('0.', 400, '123456789012345678901234567890'),
+      long('123456789012345678901234567890', 300, ''),
+      `${'9'.repeat(1000)}e-1000`,
+      '1e-2147483649',
+      '1e2147483648',
+    ];
+    const { data, bounds } = rows(texts.map((t) => [t]));
+    const column = decodeRows([spec(5)], data, bounds, { accel }).columns[0]!;
+    expect(cells(column)).toEqual(texts.map(Number));
+  });
+
   test('DECIMAL as exact text, or as float64 on request', () => {
     const texts = ['-12.345', '0.000', '12345678901234567890.123456789', '7'];
     const { data, bounds } = rows([...texts.map((t) => [t]), [null]]);

@@ -12,7 +12,11 @@ pub struct Buf {
 }
 
 impl Buf {
-    pub const EMPTY: Buf = Buf { ptr: null_mut(), len: 0, cap: 0 };
+    pub const EMPTY: Buf = Buf {
+        ptr: null_mut(),
+        len: 0,
+        cap: 0,
+    };
 
     /// Make room for `total` bytes, keeping the first `len`. False when out of memory.
     pub fn reserve(&mut self, total: usize) -> bool {

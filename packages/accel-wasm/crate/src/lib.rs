@@ -15,6 +15,8 @@ mod buf;
 mod heap;
 mod number;
 mod rowdat;
+mod rowdat_decode;
+mod rowdat_encode;
 mod state;
 mod status;
 mod temporal;

@@ -115,7 +115,11 @@ pub extern "C" fn acc_extra() -> *mut Buf {
 /// Export: ensure extra buffer `which` holds `len` bytes and return where to write them.
 #[no_mangle]
 pub extern "C" fn acc_extra_buffer(which: u32, len: u32) -> *mut u8 {
-    let buf = extra(if which == 0 { EXTRA_ROW_IDS } else { EXTRA_OUTPUT });
+    let buf = extra(if which == 0 {
+        EXTRA_ROW_IDS
+    } else {
+        EXTRA_OUTPUT
+    });
     if buf.resize(len as usize) {
         buf.ptr
     } else {

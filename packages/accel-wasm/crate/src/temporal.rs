@@ -55,7 +55,11 @@ pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
     let month_index = (5 * day_of_year + 2) / 153;
     let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
     let year = year_of_era + era * 400 + if month <= 2 { 1 } else { 0 };
     (year, month, day)
 }
@@ -180,8 +184,7 @@ pub fn scan_time(s: &[u8]) -> Result<Time, u32> {
         hour_digits += 1;
         p += 1;
     }
-    if hour_digits == 0 || hour_digits > 9 || s.len() - p < 6 || s[p] != b':' || s[p + 3] != b':'
-    {
+    if hour_digits == 0 || hour_digits > 9 || s.len() - p < 6 || s[p] != b':' || s[p + 3] != b':' {
         return Err(BAD_TIME);
     }
     let minute = two_digits(s, p + 1);
@@ -206,5 +209,9 @@ pub fn scan_time(s: &[u8]) -> Result<Time, u32> {
             scale /= 10;
         }
     }
-    Ok(Time { negative, hms: hours * 10000 + minute as u64 * 100 + second as u64, micros })
+    Ok(Time {
+        negative,
+        hms: hours * 10000 + minute as u64 * 100 + second as u64,
+        micros,
+    })
 }

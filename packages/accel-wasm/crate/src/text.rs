@@ -37,7 +37,9 @@ fn slot_bytes(op: u32, dims: u32, element: u32) -> u64 {
         OP_INT16 | OP_UINT16 => 2,
         OP_INT32 | OP_UINT32 | OP_DATE => 4,
         OP_INT64 | OP_UINT64 | OP_FLOAT64 | OP_DECIMAL_FLOAT64 | OP_DATETIME => 8,
-        OP_VECTOR_BINARY | OP_VECTOR_JSON => dims as u64 * OUTPUT_BYTES[element as usize & 7] as u64,
+        OP_VECTOR_BINARY | OP_VECTOR_JSON => {
+            dims as u64 * OUTPUT_BYTES[element as usize & 7] as u64
+        }
         _ => 0,
     }
 }
@@ -77,7 +79,9 @@ unsafe fn put<T>(col: &Col, row: usize, value: T) {
 
 #[inline]
 unsafe fn set_offset(col: &Col, row: usize) {
-    (col.offsets.ptr as *mut i32).add(row + 1).write(col.data.len as i32)
+    (col.offsets.ptr as *mut i32)
+        .add(row + 1)
+        .write(col.data.len as i32)
 }
 
 #[inline]
@@ -160,7 +164,8 @@ pub unsafe extern "C" fn text_decode(
                 if rest < 4 {
                     return fail(TRUNCATED, r, c as i32);
                 }
-                length = row[p + 1] as usize | (row[p + 2] as usize) << 8 | (row[p + 3] as usize) << 16;
+                length =
+                    row[p + 1] as usize | (row[p + 2] as usize) << 8 | (row[p + 3] as usize) << 16;
                 p += 4;
             } else if first == 0xfe {
                 if rest < 9 {
@@ -169,7 +174,8 @@ pub unsafe extern "C" fn text_decode(
                 if row[p + 5] | row[p + 6] | row[p + 7] | row[p + 8] != 0 {
                     return fail(TRUNCATED, r, c as i32);
                 }
-                length = u32::from_le_bytes([row[p + 1], row[p + 2], row[p + 3], row[p + 4]]) as usize;
+                length =
+                    u32::from_le_bytes([row[p + 1], row[p + 2], row[p + 3], row[p + 4]]) as usize;
                 p += 9;
             } else {
                 return fail(BAD_LENGTH, r, c as i32);

@@ -87,7 +87,9 @@ unsafe fn store_element(token: &[u8], element: u32, out: *mut u8, i: usize) -> u
             match element {
                 F32 => (out as *mut f32).add(i).write(value as f32),
                 F64 => (out as *mut f64).add(i).write(value),
-                _ => (out as *mut u32).add(i).write(f16_to_f32_bits(f64_to_f16_bits(value))),
+                _ => (out as *mut u32)
+                    .add(i)
+                    .write(f16_to_f32_bits(f64_to_f16_bits(value))),
             }
             OK
         }
@@ -206,7 +208,8 @@ pub unsafe fn copy_binary(s: &[u8], element: u32, dims: usize, out: *mut u8) -> 
     if element == F16 {
         let out = out as *mut u32;
         for (i, pair) in s.chunks_exact(2).enumerate() {
-            out.add(i).write(f16_to_f32_bits(pair[0] as u32 | (pair[1] as u32) << 8));
+            out.add(i)
+                .write(f16_to_f32_bits(pair[0] as u32 | (pair[1] as u32) << 8));
         }
     } else {
         core::ptr::copy_nonoverlapping(s.as_ptr(), out, s.len());

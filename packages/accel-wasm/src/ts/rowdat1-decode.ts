@@ -6,9 +6,9 @@ import { HI, LITTLE_ENDIAN, LO, Status } from '../status.js';
 import { checkedDays, writeMicros, ZERO_DATE } from './scan-temporal.js';
 
 /**
- * ROWDAT_1 → row ids + columns in TypeScript, mirrored by `crate/src/rowdat.rs`. Two passes:
- * the first checks the framing (TRUNCATED / BAD_LENGTH, in byte order) and sizes the output;
- * the second decodes values (BAD_DATE / BAD_DATETIME / BAD_TIME, in row-major order).
+ * ROWDAT_1 → row ids + columns in TypeScript, mirrored by `crate/src/rowdat_decode.rs`. Two
+ * passes: the first checks the framing (TRUNCATED / BAD_LENGTH, in byte order) and sizes the
+ * output; the second decodes values (BAD_DATE / BAD_DATETIME / BAD_TIME, in row-major order).
  * A null flag is exactly 0x01; a null's payload is ignored but a length-prefixed one is still
  * consumed. A zero date or datetime decodes as null, like in the text protocol.
  */
@@ -29,8 +29,8 @@ function formatTime(data: Uint8Array, at: number, lo: number, hi: number): numbe
   const seconds = Number(hms % 100n);
   const minutes = Number((hms / 100n) % 100n);
   if (seconds > 59 || minutes > 59) return -1;
-  const hours = String(hms / 10000n).padStart(2, '0');
-  let text = `${negative ? '-' : ''}${hours}:${minutes < 10 ? '0' : ''}${minutes}:${seconds < 10 ? '0' : ''}${seconds}`;
+  const two = (n: number | bigint) => String(n).padStart(2, '0');
+  let text = `${negative ? '-' : ''}${two(hms / 10000n)}:${two(minutes)}:${two(seconds)}`;
   if (micros !== 0) text += `.${String(micros).padStart(6, '0')}`;
   for (let i = 0; i < text.length; i++) data[at++] = text.charCodeAt(i);
   return at;

@@ -5,8 +5,8 @@ import { scan } from './scan-number.js';
 import { civilFromDays, scanTime } from './scan-temporal.js';
 
 /**
- * Row ids + columns → ROWDAT_1 in TypeScript, mirrored by `crate/src/rowdat.rs`. Rows in
- * order, columns in order; the first value that does not fit its wire type fails the call.
+ * Row ids + columns → ROWDAT_1 in TypeScript, mirrored by `crate/src/rowdat_encode.rs`. Rows
+ * in order, columns in order; the first value that does not fit its wire type fails the call.
  * Nulls are written as a 0x01 flag plus zero bytes (or length 0); floats NaN on request.
  */
 

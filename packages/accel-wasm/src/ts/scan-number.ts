@@ -5,8 +5,9 @@ import { Status } from '../status.js';
  * - integer: `[+-]?[0-9]+`; a non-digit anywhere is BAD_NUMBER, checked before the range;
  * - decimal: `[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?`;
  * - float: a decimal, or `[+-]?(inf|infinity|nan)` in any case (NaN is the canonical quiet NaN).
- * Floats are correctly rounded: the exact fast path (≤ 15 significant digits, |exp| ≤ 22),
- * else the platform parser on the validated text (V8's and Rust's are both correctly rounded).
+ * Floats are correctly rounded: here the exact fast path (≤ 15 significant digits,
+ * |exp| ≤ 22), else V8's parser on the validated text; in Rust, `core`'s parser, whose accepted
+ * grammar is exactly the float grammar. Correct rounding makes the results identical.
  */
 export const scan = {
   /** Status of the last call that can fail. */

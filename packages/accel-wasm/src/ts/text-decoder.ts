@@ -1,11 +1,11 @@
 import type { ColumnBatch, ColumnVector } from '../column-batch.js';
 import { isVariableWidth, makeColumn, slotBytes, valuesOver } from '../column-vectors.js';
-import { Op } from '../plan.js';
+import { type ColumnPlan, Op } from '../plan.js';
 import type { TextDecodeJob, TextDecodeOutcome } from '../row-decoder-types.js';
 import { HI, LO, Status } from '../status.js';
 import { isDecimalText, parseFloat64, parseInt64, parseSmallInt, scan } from './scan-number.js';
 import { parseDate, parseDateTime, scanTime, writeMicros, ZERO_DATE } from './scan-temporal.js';
-import { copyVectorBinary, parseVectorJson, type VectorTarget } from './scan-vector.js';
+import { copyVectorBinary, Element, parseVectorJson, type VectorTarget } from './scan-vector.js';
 
 /**
  * The pure TypeScript text-protocol row decoder. It mirrors `crate/src/text.rs` step for step:
@@ -41,7 +41,7 @@ class ColumnState {
 
   constructor(
     readonly op: number,
-    readonly plan: TextDecodeJob['plans'][number],
+    readonly plan: ColumnPlan,
     rows: number,
     dataCapacity: number,
   ) {
@@ -51,15 +51,19 @@ class ColumnState {
     const b = this.buffer;
     const vector = op === Op.VECTOR_BINARY || op === Op.VECTOR_JSON;
     const el = plan.element;
-    this.i8 = op === Op.INT8 || (vector && el === 3) ? new Int8Array(b) : EMPTY_I8;
+    this.i8 = op === Op.INT8 || (vector && el === Element.I8) ? new Int8Array(b) : EMPTY_I8;
     this.u8 = op === Op.UINT8 || vector ? new Uint8Array(b) : EMPTY_U8;
-    this.i16 = op === Op.INT16 || (vector && el === 4) ? new Int16Array(b) : EMPTY_I16;
+    this.i16 = op === Op.INT16 || (vector && el === Element.I16) ? new Int16Array(b) : EMPTY_I16;
     this.u16 = op === Op.UINT16 ? new Uint16Array(b) : EMPTY_U16;
     const halves = op === Op.INT64 || op === Op.UINT64 || op === Op.DATETIME;
-    const i32 = op === Op.INT32 || op === Op.DATE || halves || (vector && (el === 5 || el === 6));
+    const i32 =
+      op === Op.INT32 ||
+      op === Op.DATE ||
+      halves ||
+      (vector && (el === Element.I32 || el === Element.I64));
     this.i32 = i32 ? new Int32Array(b) : EMPTY_I32;
-    this.u32 = op === Op.UINT32 || (vector && el === 7) ? new Uint32Array(b) : EMPTY_U32;
-    const f64 = op === Op.FLOAT64 || op === Op.DECIMAL_FLOAT64 || (vector && el === 2);
+    this.u32 = op === Op.UINT32 || (vector && el === Element.F16) ? new Uint32Array(b) : EMPTY_U32;
+    const f64 = op === Op.FLOAT64 || op === Op.DECIMAL_FLOAT64 || (vector && el === Element.F64);
     this.f64 = f64 ? new Float64Array(b) : EMPTY_F64;
     const variable = isVariableWidth(plan.kind);
     this.offsets = variable ? new Int32Array(rows + 1) : EMPTY_I32;
@@ -68,12 +72,12 @@ class ColumnState {
       element: el,
       dims: plan.dims,
       bytes: this.u8,
-      f32: vector && (el === 1 || el === 7) ? new Float32Array(b) : EMPTY_F32,
+      f32: vector && (el === Element.F32 || el === Element.F16) ? new Float32Array(b) : EMPTY_F32,
       f64: this.f64,
       i8: this.i8,
       i16: this.i16,
       i32: this.i32,
-      u32: vector && el === 7 ? new Uint32Array(b) : EMPTY_U32,
+      u32: vector && el === Element.F16 ? new Uint32Array(b) : EMPTY_U32,
     };
   }
 
