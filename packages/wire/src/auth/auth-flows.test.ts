@@ -17,6 +17,7 @@ import {
   startScriptedServer,
 } from '../test-support/scripted-server.js';
 import { cachingSha2Scramble } from './caching-sha2-password.js';
+import { nativePasswordScramble } from './mysql-native-password.js';
 import { xorBytes } from './scramble.js';
 
 const PASSWORD = 'pässword-✓-42';
@@ -198,6 +199,28 @@ describe('auth flows (scripted server)', () => {
     });
     expect(connection.secure).toBe(true);
     expect(received).toBe(PASSWORD);
+  });
+
+  it('answers an unknown default plugin natively and follows the server switch', async () => {
+    const seen: string[] = [];
+    server = await startScriptedServer(async (session) => {
+      session.send(handshakePacket('auth_gssapi_client'));
+      seen.push(parseResponse((await session.read())!).plugin);
+      session.send(Uint8Array.of(0xfe, ...utf8.encode('mysql_native_password'), 0, ...SCRAMBLE, 0));
+      seen.push(Buffer.from((await session.read())!).toString('hex'));
+      session.send(okPacket());
+      await acceptSetup(session);
+    });
+    await using _connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      password: PASSWORD,
+      sslMode: 'disabled',
+    });
+    expect(seen).toEqual([
+      'mysql_native_password',
+      Buffer.from(nativePasswordScramble(PASSWORD, SCRAMBLE)).toString('hex'),
+    ]);
   });
 
   it('sslMode required fails with 2026 when the server offers no TLS', async () => {

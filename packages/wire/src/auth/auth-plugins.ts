@@ -18,6 +18,17 @@ const BUILT_IN_PLUGINS: Readonly<Record<string, AuthPlugin>> = {
   dialog,
 };
 
+/** Whether `name` is a built-in or a user-supplied plugin (and not the empty name). */
+export function isKnownPlugin(
+  name: string,
+  custom: Readonly<Record<string, AuthPlugin>> | undefined,
+): boolean {
+  return (
+    name !== '' &&
+    ((custom !== undefined && Object.hasOwn(custom, name)) || Object.hasOwn(BUILT_IN_PLUGINS, name))
+  );
+}
+
 /**
  * The plugin for a name the server chose: a user-supplied one first, then the built-ins.
  * Unknown names (mysql_old_password included, python-sdk-quirks.md #20) are an

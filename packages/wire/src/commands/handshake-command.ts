@@ -1,6 +1,6 @@
 import { OperationalError } from '@s2/core-cursor';
 import type { AuthContext, AuthExchange } from '../auth/auth-plugin.js';
-import { authPluginFor } from '../auth/auth-plugins.js';
+import { authPluginFor, isKnownPlugin } from '../auth/auth-plugins.js';
 import { connectionAttributes } from '../connection/connection-attributes.js';
 import { parseAuthSwitchRequest } from '../packets/auth-switch-request.js';
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
@@ -122,7 +122,11 @@ export class HandshakeCommand extends Command<void> {
       context.send(writeSslRequest(capabilities));
       await this.hooks.upgradeToTls();
     }
-    const pluginName = handshake.authPluginName || 'mysql_native_password';
+    // The first answer may use any plugin: the server switches to the user's own one anyway,
+    // so a default the client does not know (e.g. auth_gssapi_client) is answered natively.
+    const pluginName = isKnownPlugin(handshake.authPluginName, options.authPlugins)
+      ? handshake.authPluginName
+      : 'mysql_native_password';
     this.exchange = authPluginFor(
       pluginName,
       options.authPlugins,

@@ -75,8 +75,13 @@ export class QueryCommand extends Command<void> {
           });
         } else if (isErrPacket(payload)) {
           this.fail(errorFromErrPacket(payload));
-        } else {
-          this.deliver(() => this.sink.row(payload));
+        } else if (this.pendingError === undefined) {
+          // The hottest line of the package: no closure per row, unlike deliver().
+          try {
+            this.sink.row(payload);
+          } catch (error) {
+            this.pendingError = error;
+          }
         }
         return;
       case 'column-definitions':
