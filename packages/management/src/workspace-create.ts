@@ -1,4 +1,5 @@
 import type { ApiClient } from './client/api-client.js';
+import { probeEndpoint } from './endpoint-probe.js';
 import {
   type AutoScaleSensitivity,
   type WorkspaceCreateAutoSuspendSuspendType,
@@ -6,7 +7,7 @@ import {
 } from './generated/schemas.generated.js';
 import { ManagementError } from './management-error.js';
 import { compact } from './request-helpers.js';
-import type { WaitOptions } from './wait-for.js';
+import { type WaitOptions, waitFor } from './wait-for.js';
 import { Workspace } from './workspace.js';
 
 /** Options of createWorkspace; only `name` and `workspaceGroup` are required. */
@@ -26,9 +27,17 @@ export interface CreateWorkspaceOptions extends WaitOptions {
   scaleFactor?: number;
   /** Wait until the new workspace is ACTIVE (default false). */
   waitOnActive?: boolean;
+  /**
+   * With waitOnActive, also wait until the endpoint greets like a database server (default
+   * true), within the same timeout. Turn off when the endpoint is not reachable from here.
+   */
+  probeEndpoint?: boolean;
 }
 
-/** POST workspaces, then GET the new workspace, optionally waiting for ACTIVE. */
+/**
+ * POST workspaces, then GET the new workspace; with waitOnActive, poll until ACTIVE and then
+ * until the endpoint greets, all within one timeout.
+ */
 export async function createWorkspaceIn(
   client: ApiClient,
   options: CreateWorkspaceOptions,
@@ -61,5 +70,21 @@ export async function createWorkspaceIn(
     signal: options.signal,
   });
   const workspace = new Workspace(client, data);
-  return options.waitOnActive ? workspace.waitForState('ACTIVE', options) : workspace;
+  if (!options.waitOnActive) return workspace;
+  const deadline = Date.now() + (options.waitTimeout ?? 600_000);
+  await workspace.waitForState('ACTIVE', options);
+  if (options.probeEndpoint === false) return workspace;
+  await waitFor(
+    {
+      load: async () => {
+        const endpoint = workspace.endpoint;
+        if (!endpoint) return false;
+        return probeEndpoint(endpoint, { signal: options.signal });
+      },
+      done: (up) => up,
+      description: `the endpoint of workspace ${workspace.workspaceId} to accept connections`,
+    },
+    { ...options, waitTimeout: Math.max(0, deadline - Date.now()) },
+  );
+  return workspace;
 }

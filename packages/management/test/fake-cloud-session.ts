@@ -63,6 +63,7 @@ export function fakeCloudSession(options: ManagementOptions = {}) {
       wrapSecretLists?: boolean;
       redirectDownloads?: boolean;
       legacyStateNames?: boolean;
+      endpointsReachable?: boolean;
     }) => control('PATCH', '/_fake/settings', changes),
     requests: async () => (await control('GET', '/_fake/requests')) as LoggedRequest[],
     clearRequests: () => control('DELETE', '/_fake/requests'),

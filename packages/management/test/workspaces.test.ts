@@ -89,13 +89,36 @@ describe('workspaces', () => {
       ...fastWait,
     });
     expect(workspace.state).toBe('ACTIVE');
-    expect(workspace.endpoint).toMatch(/fake-cloud\.test$/);
+    expect(workspace.endpoint).toMatch(/^127\.0\.0\.1:\d+$/);
     expect(workspace.size).toBe('S-2');
     expect(workspace.autoSuspend?.suspendType).toBe('IDLE');
     expect(workspace.createdAt).toBeInstanceOf(Date);
     const listed = await group.listWorkspaces();
     expect(listed.get('ws-1')?.id).toBe(workspace.id);
     expect((await session.manager.listWorkspaces(group.id)).ids()).toEqual([workspace.id]);
+  });
+
+  it('waits for the endpoint to greet, within the same timeout, unless told not to probe', async () => {
+    const session = fakeCloudSession();
+    await session.configure({ endpointsReachable: false });
+    const group = await groupIn(session);
+    const error = await group
+      .createWorkspace({
+        name: 'unreachable',
+        waitOnActive: true,
+        waitInterval: 10,
+        waitTimeout: 300,
+      })
+      .catch((caught: unknown) => caught);
+    expect(ManagementError.isInstance(error) && error.code).toBe('WAIT_TIMEOUT');
+    expect((error as Error).message).toContain('endpoint');
+    const unprobed = await group.createWorkspace({
+      name: 'unprobed',
+      waitOnActive: true,
+      probeEndpoint: false,
+      ...fastWait,
+    });
+    expect(unprobed.state).toBe('ACTIVE');
   });
 
   it('without waiting returns the PENDING workspace at once', async () => {

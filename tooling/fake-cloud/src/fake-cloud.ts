@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { extraRoutes } from './extra-routes.js';
 import { fileHandlers, storageTickets } from './file-handlers.js';
 import { FileStore } from './file-store.js';
+import { startGreetingServer } from './greeting-server.js';
 import type { HandlerContext, HandlerResult, HandlerTable } from './handler-types.js';
 import { HttpProblem } from './http-problem.js';
 import { managementHandlers } from './management-handlers.js';
@@ -118,7 +119,12 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     wrapSecretLists: false,
     redirectDownloads: false,
     legacyStateNames: false,
+    endpointsReachable: true,
+    endpointAddress: '',
   };
+  const host = options.host ?? '127.0.0.1';
+  const greeting = await startGreetingServer(host);
+  defaults.endpointAddress = `${host}:${greeting.port}`;
   const validateResponses = options.validateResponses ?? true;
   const tenants = new Map<string, Tenant>();
   const tenantOf = (token: string) => {
@@ -311,6 +317,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await greeting.close();
       if (ownsDirectory) await rm(dataDirectory, { recursive: true, force: true });
     },
   };

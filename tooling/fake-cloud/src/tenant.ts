@@ -36,6 +36,10 @@ export interface TenantSettings {
    * Suspended, Resumed, Terminated, Failed) instead of the spec's upper-case enum.
    */
   legacyStateNames: boolean;
+  /** Whether new workspace endpoints greet like a database (false: they refuse connections). */
+  endpointsReachable: boolean;
+  /** `host:port` of the greeting server that reachable endpoints point at. */
+  endpointAddress: string;
 }
 
 /** A state change that completes at a given time. */

@@ -183,7 +183,9 @@ export const workspaceHandlers: HandlerTable = {
     // Names starting with fail- end FAILED, so tests can exercise a wait that cannot succeed.
     const failing = body.name.startsWith('fail-');
     context.tenant.transition(record, failing ? 'FAILED' : 'ACTIVE', () => {
-      if (!failing) wire.endpoint = `svc-${id.slice(0, 8)}.fake-cloud.test`;
+      // Reachable endpoints point at the greeting server; port 1 refuses connections.
+      const { endpointsReachable, endpointAddress } = context.tenant.settings;
+      if (!failing) wire.endpoint = endpointsReachable ? endpointAddress : '127.0.0.1:1';
     });
     context.tenant.audit('WorkspaceCreated', { workspaceID: id });
     return { json: { workspaceID: id } };
