@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { operations } from '@s2/management/internal';
 import type { z } from 'zod';
+import { accessControlHandlers } from './access-control-handlers.js';
 import { extraRoutes } from './extra-routes.js';
 import { fileHandlers, storageTickets } from './file-handlers.js';
 import { FileStore } from './file-store.js';
@@ -16,6 +17,7 @@ import { managementHandlers } from './management-handlers.js';
 import { organizationHandlers } from './organization-handlers.js';
 import { platformHandlers } from './platform-handlers.js';
 import { matchRoutes } from './route-table.js';
+import { storageHandlers } from './storage-handlers.js';
 import { Tenant, type TenantSettings } from './tenant.js';
 import { workspaceHandlers } from './workspace-handlers.js';
 
@@ -49,6 +51,8 @@ export const handlers: HandlerTable = {
   ...organizationHandlers,
   ...managementHandlers,
   ...platformHandlers,
+  ...accessControlHandlers,
+  ...storageHandlers,
 };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

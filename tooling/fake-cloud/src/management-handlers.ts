@@ -1,113 +1,19 @@
 import type {
-  ControlAccessActionBody,
   PrivateConnectionCreateBody,
   ProjectCreateBody,
   RoleCreateBody,
   RoleUpdateBody,
-  StorageDRSetupBody,
   TeamCreateBody,
   TeamUpdateBody,
   UserInvitationCreateBody,
 } from '@s2/management/internal';
-import type { HandlerContext, HandlerTable } from './handler-types.js';
-import { HttpProblem, notFound } from './http-problem.js';
+import type { HandlerTable } from './handler-types.js';
+import { HttpProblem } from './http-problem.js';
 import { newId, nowText } from './ids.js';
-import { regions } from './regions.js';
+import { found, identityRoles, userInfo } from './tenant-lookups.js';
 
-function found<Value>(map: Map<string, Value>, kind: string, id: string | undefined): Value {
-  const value = map.get(id ?? '');
-  if (value === undefined) throw notFound(kind, id ?? '');
-  return value;
-}
-
-function userInfo(context: HandlerContext, id: string) {
-  const user = found(context.tenant.users, 'user', id);
-  return {
-    userID: user.userID,
-    email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-  };
-}
-
-function accessControlHandlers(resourceKey: (context: HandlerContext) => string) {
-  return {
-    get: (context: HandlerContext) => ({
-      json: context.tenant.accessControls.get(resourceKey(context)) ?? [],
-    }),
-    patch: (context: HandlerContext) => {
-      const key = resourceKey(context);
-      const body = context.body as ControlAccessActionBody;
-      const roles = context.tenant.accessControls.get(key) ?? [];
-      for (const grant of body.grants) {
-        let role = roles.find((entry) => entry.role === grant.role);
-        if (!role) {
-          role = { role: grant.role, description: `${grant.role} role`, grants: [] };
-          roles.push(role);
-        }
-        for (const user of grant.users) {
-          role.grants.push({ createdAt: nowText(), identity: userInfo(context, user) });
-        }
-        for (const team of grant.teams) {
-          const teamWire = found(context.tenant.teams, 'team', team);
-          role.grants.push({
-            createdAt: nowText(),
-            identity: {
-              teamID: teamWire.teamID,
-              name: teamWire.name,
-              description: teamWire.description,
-            },
-          });
-        }
-      }
-      for (const revoke of body.revokes) {
-        const role = roles.find((entry) => entry.role === revoke.role);
-        if (!role) continue;
-        role.grants = role.grants.filter((grant) => {
-          const identity = grant.identity as { userID?: string; teamID?: string };
-          return (
-            !revoke.users.includes(identity.userID ?? '') &&
-            !revoke.teams.includes(identity.teamID ?? '')
-          );
-        });
-      }
-      context.tenant.accessControls.set(key, roles);
-      return { json: undefined };
-    },
-  };
-}
-
-const organizationAccess = accessControlHandlers(
-  (context) => `organization/${context.params.organizationID}`,
-);
-const groupAccess = accessControlHandlers((context) => {
-  found(context.tenant.workspaceGroups, 'workspace group', context.params.workspaceGroupID);
-  return `group/${context.params.workspaceGroupID}`;
-});
-const secretAccess = accessControlHandlers((context) => {
-  found(context.tenant.secrets, 'secret', context.params.secretID);
-  return `secret/${context.params.secretID}`;
-});
-const teamAccess = accessControlHandlers((context) => {
-  found(context.tenant.teams, 'team', context.params.teamID);
-  return `team/${context.params.teamID}`;
-});
-
-function groupOf(context: HandlerContext) {
-  return found(context.tenant.workspaceGroups, 'workspace group', context.params.workspaceGroupID);
-}
-
-/** Teams, users, roles, invitations, audit logs, private connections, projects, billing, storage. */
+/** Teams, users, roles, invitations, audit logs, private connections and projects. */
 export const managementHandlers: HandlerTable = {
-  GetV1OrganizationsOrganizationIDAccessControls: organizationAccess.get,
-  PatchV1OrganizationsOrganizationIDAccessControls: organizationAccess.patch,
-  GetV1WorkspaceGroupsWorkspaceGroupIDAccessControls: groupAccess.get,
-  PatchV1WorkspaceGroupsWorkspaceGroupIDAccessControls: groupAccess.patch,
-  GetV1SecretsSecretIDAccessControls: secretAccess.get,
-  PatchV1SecretsSecretIDAccessControls: secretAccess.patch,
-  GetV1TeamsTeamIDAccessControls: teamAccess.get,
-  PatchV1TeamsTeamIDAccessControls: teamAccess.patch,
-
   GetV1Teams: (context) => ({
     json: [...context.tenant.teams.values()].filter(
       (team) =>
@@ -371,117 +277,4 @@ export const managementHandlers: HandlerTable = {
     context.tenant.projects.delete(project.projectID);
     return { json: { projectID: project.projectID } };
   },
-
-  GetV1BillingUsage: (context) => {
-    const metric = context.query.get('metric') ?? 'ComputeCredit';
-    const startTime = context.query.get('startTime') ?? nowText();
-    const endTime = context.query.get('endTime') ?? nowText();
-    return {
-      json: {
-        billingUsage: [
-          {
-            metric: metric === 'StorageAvgByte' ? 'StorageAvgByte' : 'ComputeCredit',
-            usage: [...context.tenant.workspaceGroups.values()].map((record) => ({
-              resourceId: record.wire.workspaceGroupID,
-              resourceName: record.wire.name,
-              resourceType: 'WorkspaceGroup',
-              ownerId: context.tenant.organization.orgID,
-              startTime,
-              endTime,
-              value: '1.5',
-            })),
-          },
-        ],
-      },
-    };
-  },
-
-  PatchV1WorkspaceGroupsWorkspaceGroupIDStorageRetentionPeriod: (context) => {
-    const group = groupOf(context);
-    context.tenant.retentionPeriods.set(
-      group.wire.workspaceGroupID,
-      (context.body as { retentionPeriod: number }).retentionPeriod,
-    );
-    return { json: undefined };
-  },
-  GetV1WorkspaceGroupsWorkspaceGroupIDStorageDRRegions: (context) => {
-    const group = groupOf(context);
-    return {
-      json: regions
-        .filter(
-          (region) =>
-            region.provider === group.wire.provider && region.regionID !== group.wire.regionID,
-        )
-        .map(({ regionName: _name, ...region }) => region),
-    };
-  },
-  PostV1WorkspaceGroupsWorkspaceGroupIDStorageDRSetup: (context) => {
-    const group = groupOf(context);
-    const body = context.body as StorageDRSetupBody;
-    if (!regions.some((region) => region.regionID === body.regionID))
-      throw new HttpProblem(400, 'unknown regionID');
-    context.tenant.disasterRecovery.set(group.wire.workspaceGroupID, {
-      regionID: body.regionID,
-      databaseNames: body.databaseNames,
-      state: 'Active',
-    });
-    return { json: undefined };
-  },
-  GetV1WorkspaceGroupsWorkspaceGroupIDStorageDRStatus: (context) => {
-    const group = groupOf(context);
-    const setup = context.tenant.disasterRecovery.get(group.wire.workspaceGroupID);
-    if (!setup) throw new HttpProblem(404, 'disaster recovery is not set up');
-    const region = regions.find((candidate) => candidate.regionID === setup.regionID);
-    return {
-      json: {
-        compute: {
-          storageDRState: setup.state === 'Active' ? 'Active' : 'Completed',
-          storageDRType: 'Failover',
-        },
-        storage: setup.databaseNames.map((databaseName) => ({
-          databaseName,
-          region: region?.regionName ?? '',
-          duplicationState: 'Active',
-        })),
-      },
-    };
-  },
-  PatchV1WorkspaceGroupsWorkspaceGroupIDStorageDRFailover: (context) =>
-    drChange(context, 'Failover'),
-  PatchV1WorkspaceGroupsWorkspaceGroupIDStorageDRFailback: (context) =>
-    drChange(context, 'Failback'),
-  PatchV1WorkspaceGroupsWorkspaceGroupIDStorageDRStartPreProvision: (context) =>
-    drChange(context, 'PreProvisionStart'),
-  PatchV1WorkspaceGroupsWorkspaceGroupIDStorageDRStopPreProvision: (context) =>
-    drChange(context, 'PreProvisionStop'),
-  GetV2OrganizationsOrganizationIDWorkspaceGroupsWorkspaceGroupIDMetrics: (context) => {
-    if (context.params.organizationID !== context.tenant.organization.orgID)
-      throw notFound('organization', context.params.organizationID ?? '');
-    const group = groupOf(context);
-    return {
-      text: `# TYPE singlestoredb_up gauge\nsinglestoredb_up{workspace_group_id="${group.wire.workspaceGroupID}"} 1\n`,
-      headers: { 'content-type': 'text/plain; version=0.0.4' },
-    };
-  },
 };
-
-function drChange(context: HandlerContext, kind: string) {
-  const group = groupOf(context);
-  const setup = context.tenant.disasterRecovery.get(group.wire.workspaceGroupID);
-  if (!setup) throw new HttpProblem(409, `cannot ${kind}: disaster recovery is not set up`);
-  setup.state = kind;
-  return { json: undefined };
-}
-
-function identityRoles(context: HandlerContext, id: string, key: 'userID' | 'teamID') {
-  const result: { resourceID: string; resourceType: string; role: string }[] = [];
-  for (const [resource, roles] of context.tenant.accessControls) {
-    const [resourceType = '', resourceID = ''] = resource.split('/');
-    for (const role of roles) {
-      if (role.grants.some((grant) => (grant.identity as Record<string, unknown>)[key] === id)) {
-        result.push({ resourceID, resourceType, role: role.role });
-      }
-    }
-  }
-  return result;
-}
