@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { manageWorkspaces } from '../src/factories.js';
 import { ManagementError } from '../src/management-error.js';
@@ -118,6 +119,27 @@ describe('errors', () => {
     const error = await failure(echoed.manager.listRegions());
     expect(error.message).not.toContain(echoed.token);
     expect(error.bodyExcerpt).toContain('[redacted]');
+  });
+
+  it('keeps the token out of every kind of failure, inspected in depth', async () => {
+    const session = fakeCloudSession({ timeout: 50, retry: false });
+    await session.addFault({ path: '^/v1/regions$', delayMs: 300 });
+    const timeout = await failure(session.manager.listRegions());
+    const refused = await failure(
+      manageWorkspaces({
+        accessToken: session.token,
+        baseUrl: 'http://127.0.0.1:1',
+        retry: false,
+      }).listRegions(),
+    );
+    const missing = await failure(
+      session.manager.getWorkspaceGroup('00000000-0000-4000-8000-000000000002'),
+    );
+    expect([timeout.code, refused.code, missing.code]).toEqual(['TIMEOUT', 'NETWORK', 'HTTP']);
+    for (const error of [timeout, refused, missing]) {
+      expect(inspect(error, { depth: 10, showHidden: true })).not.toContain(session.token);
+      expect(JSON.stringify(error)).not.toContain(session.token);
+    }
   });
 
   it('masks secret values in body excerpts', async () => {

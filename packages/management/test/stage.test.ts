@@ -58,7 +58,11 @@ describe('Stage', () => {
     await stage.uploadFile(source, 'data.csv', { onProgress: (sent) => progress.push(sent) });
     expect(progress.at(-1)).toBe(8);
     const target = path.join(local, 'data-copy.csv');
-    await stage.downloadFile('data.csv', target);
+    const downloaded: [number, number | undefined][] = [];
+    await stage.downloadFile('data.csv', target, {
+      onProgress: (received, total) => downloaded.push([received, total]),
+    });
+    expect(downloaded.at(-1)).toEqual([8, 8]);
     expect(await readFile(target, 'utf8')).toBe('a,b\n1,2\n');
     expect(await codeOf(stage.downloadFile('data.csv', target))).toBe('EEXIST');
     await stage.downloadFile('data.csv', target, { overwrite: true });
