@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { startFakeCloud } from './fake-cloud.js';
 
+// `pnpm start -- --port 1` passes the `--` through; it separates nothing here.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((argument) => argument !== '--'),
   options: {
     port: { type: 'string', default: '8787' },
     host: { type: 'string', default: '127.0.0.1' },
