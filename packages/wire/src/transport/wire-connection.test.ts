@@ -59,6 +59,20 @@ describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
     ]);
   });
 
+  it('returns every batch of a large result, buffered and streamed, in every results type', async () => {
+    const digits = `(${Array.from({ length: 10 }, (_unused, digit) => `SELECT ${digit} AS i`).join(' UNION ALL ')})`;
+    const sql = `SELECT a.i * 100 + b.i * 10 + c.i AS n FROM ${digits} a, ${digits} b, ${digits} c`;
+    await using small = await connect({ url: database.url, batchRows: 64 });
+    const rows = (await small.query(sql)) as unknown[][];
+    expect(rows).toHaveLength(1000);
+    for (const buffered of [true, false]) {
+      await using cursor = small.cursor({ buffered, resultsType: 'columns' });
+      await cursor.execute(sql);
+      const columns = (await cursor.fetchAll()) as unknown as Record<string, ArrayLike<number>>;
+      expect(columns.n?.length).toBe(1000);
+    }
+  });
+
   it('streams through an unbuffered cursor and walks multiple results with nextSet', async () => {
     await using cursor = connection.cursor({ buffered: false, resultsType: 'dicts' });
     await cursor.execute('SELECT 1 AS one UNION ALL SELECT 2; SELECT 3 AS three');
