@@ -43,14 +43,26 @@ describe('retries', () => {
       method: 'GET',
       path: '^/v1/organizations/current$',
       status: 429,
-      retryAfter: 1,
+      retryAfter: 0,
     });
-    const organization = await session.manager.organization();
-    expect(organization.name).toBe('Fake Organization');
-    const [first, second] = await session.requests();
-    expect(first?.status).toBe(429);
-    expect(second?.status).toBe(200);
-    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect((await session.manager.organization()).name).toBe('Fake Organization');
+    expect((await session.requests()).map((entry) => entry.status)).toEqual([429, 200]);
+
+    // With an hour-long Retry-After the client must still be waiting when the caller gives up,
+    // while its own backoff (20 ms here) would long since have retried.
+    await session.clearRequests();
+    await session.addFault({
+      method: 'GET',
+      path: '^/v1/organizations/current$',
+      status: 429,
+      retryAfter: 3600,
+    });
+    const controller = new AbortController();
+    const pending = session.manager.organization(controller.signal);
+    await vi.waitFor(async () => expect((await session.requests()).length).toBe(1));
+    setTimeout(() => controller.abort(new Error('gave up')), 200);
+    await expect(pending).rejects.toThrow('gave up');
+    expect((await session.requests()).map((entry) => entry.status)).toEqual([429]);
   });
 
   it('never retries a POST that failed with 500', async () => {
