@@ -15,6 +15,21 @@ describe('ProtocolConnection against the test server', () => {
     await connection.ping();
   });
 
+  it('switches the default database with COM_INIT_DB and resets the session with COM_RESET_CONNECTION', async () => {
+    await using connection = await openConnection(testServer().url);
+    await connection.selectDatabase(database.name);
+    expect((await connection.query('SELECT DATABASE()'))[0]?.rows()).toEqual([[database.name]]);
+    await connection.query('SET @kept = 1');
+    await connection.resetConnection();
+    expect((await connection.query('SELECT @kept'))[0]?.rows()).toEqual([[null]]);
+    await expect(connection.selectDatabase('no_such_database_s2')).rejects.toMatchObject({
+      errno: 1049,
+    });
+    await connection.close();
+    await connection.close();
+    await expect(connection.ping()).rejects.toMatchObject({ errno: 2048 });
+  });
+
   it('reports server errors with errno, SQLSTATE and the mapped class, and stays usable', async () => {
     await using connection = await openConnection(database.url);
     const error = await connection.query('SELEC 1').catch((caught: unknown) => caught);

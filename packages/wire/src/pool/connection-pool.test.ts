@@ -1,6 +1,14 @@
 import { useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool, openConnection, type ProtocolConnection } from '../index.js';
+import {
+  acceptLogin,
+  acceptSetup,
+  columnPacket,
+  resultSet,
+  rowPacket,
+  startScriptedServer,
+} from '../test-support/scripted-server.js';
 
 const database = useTestDatabase();
 let admin: ProtocolConnection;
@@ -68,6 +76,40 @@ describe('ConnectionPool against the test server', () => {
     expect(next.connectionId).not.toBe(killedId);
     expect((await next.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
     await pool.release(next);
+  });
+
+  it('recovers after a connection dies mid-result (scripted server)', async () => {
+    let sessions = 0;
+    const server = await startScriptedServer(async (session) => {
+      sessions += 1;
+      const first = sessions === 1;
+      await acceptLogin(session);
+      await acceptSetup(session);
+      await session.read();
+      const reply = resultSet([columnPacket('n', 3)], [rowPacket(['1'])]);
+      if (first) {
+        session.send(...reply.slice(0, 2));
+        session.socket.destroy();
+        return;
+      }
+      session.send(...reply);
+    });
+    try {
+      await using pool = createPool({
+        port: server.port,
+        user: 'u',
+        sslMode: 'disabled',
+        maxSize: 1,
+        resetOnRelease: false,
+      });
+      const query = () =>
+        pool.withConnection(async (connection) => (await connection.query('SELECT n'))[0]?.rows());
+      await expect(query()).rejects.toMatchObject({ errno: 2013 });
+      expect(await query()).toEqual([[1]]);
+      expect(sessions).toBe(2);
+    } finally {
+      await server.close();
+    }
   });
 
   it('hands a released connection to a waiter, and end() waits for leases and refuses new ones', async () => {

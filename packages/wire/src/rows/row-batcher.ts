@@ -5,7 +5,7 @@ import {
   RowDecodeError,
   type RowDecoder,
 } from '@s2/accel-wasm';
-import { DataError, OperationalError } from '@s2/core-cursor';
+import { DataError, InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
 import type { ColumnDefinition } from '../packets/column-definition.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
 
@@ -22,9 +22,16 @@ function columnSpec(column: ColumnDefinition): ColumnSpec {
   return column.vector === undefined ? spec : { ...spec, vectorDims: column.vector.dims };
 }
 
-/** accel-wasm's RowDecodeError as a member of the S2Error family. */
-function wrapDecodeError(error: unknown): unknown {
-  if (!(error instanceof RowDecodeError)) return error;
+/**
+ * A decoding failure as a member of the S2Error family: accel-wasm's RowDecodeError by its
+ * code, anything else (an accelerator that cannot load) as an InterfaceError keeping its text.
+ */
+function wrapDecodeError(error: unknown): S2Error {
+  if (S2Error.isInstance(error)) return error;
+  if (!(error instanceof RowDecodeError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new InterfaceError(`Row decoding failed: ${message}`, { cause: error });
+  }
   return STRUCTURAL_ROW_ERRORS.has(error.code)
     ? new OperationalError(`Malformed packet: ${error.message}`, {
         errno: ClientErrno.MALFORMED_PACKET,
