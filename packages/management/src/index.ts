@@ -60,6 +60,13 @@ export { type Region, RegionManager } from './region.js';
 export { type InheritedRole, Role, Roles } from './roles.js';
 export { Secret, Secrets } from './secrets.js';
 export { ServiceIdentities } from './service-identities.js';
+export {
+  getOrganization,
+  getSecret,
+  getStage,
+  getWorkspace,
+  getWorkspaceGroup,
+} from './shortcuts.js';
 export { StarterWorkspace, type StarterWorkspaceUser } from './starter-workspace.js';
 export { DisasterRecovery, Storage } from './storage.js';
 export { Team, type TeamChanges, Teams } from './teams.js';
