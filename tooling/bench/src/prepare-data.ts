@@ -30,7 +30,10 @@ export async function prepareData(
     const ints = twoIntTable('ints', settings.intRows);
     const wide = wideIntTable('wide', settings.wideRows);
     for (const table of [mixed, ints, wide]) await loadTable(admin, table, flavour);
-    await admin.query(bulkTableSql('bulk_target'));
+    // A MEMORY table's size limit is fixed when it is created, from this session's setting.
+    if (flavour !== 'singlestore')
+      await admin.query('SET SESSION max_heap_table_size = 1073741824');
+    await admin.query(bulkTableSql('bulk_target', flavour));
     return {
       tables: { mixed: mixed.name, ints: ints.name, wide: wide.name },
       bulkTable: 'bulk_target',

@@ -27,7 +27,7 @@ export function benchSettings(environment: NodeJS.ProcessEnv): BenchSettings {
     streamCopies: 5,
     bulkRows: 1_000_000 * scale,
     bulkBatchRows: 10_000,
-    selectOneQueries: { single: quick ? 2_000 : 10_000, pooled: quick ? 5_000 : 40_000 },
+    selectOneQueries: { single: quick ? 2_000 : 5_000, pooled: quick ? 5_000 : 20_000 },
     pooledConnections: 32,
     childTimeoutMs: quick ? 120_000 : 240_000,
   };

@@ -7,7 +7,8 @@ export function secondary(workload: WorkloadResult, result: ClientResult): strin
   const parts: string[] = [];
   if (extras.rowsPerSecond) parts.push(`${formatNumber(extras.rowsPerSecond.median)} rows/s`);
   if (extras.peakRssMb && workload.id.startsWith('stream')) {
-    parts.push(`peak RSS ${formatNumber(extras.peakRssMb.max)} MB`);
+    const start = extras.startRssMb ? ` (${formatNumber(extras.startRssMb.median)} before)` : '';
+    parts.push(`peak RSS ${formatNumber(extras.peakRssMb.max)} MB${start}`);
   }
   if (extras.meanLatencyUs) parts.push(`${formatNumber(extras.meanLatencyUs.median)} µs/query`);
   return parts.join(', ');

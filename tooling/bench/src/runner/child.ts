@@ -5,7 +5,7 @@ import { measureBulk } from './measure-bulk.js';
 import { measureReads, measureSelectOne } from './measure-reads.js';
 
 /**
- * One measurement in a process of its own: a fresh heap for every client, its own peak RSS, and
+ * Measurements in a process of their own: a fresh heap for every client, its own peak RSS, and
  * its own S2_ACCEL, so wasm and TS decoding are both measured in one run.
  */
 async function measure(job: Job): Promise<JobOutcome> {
@@ -44,17 +44,26 @@ async function measure(job: Job): Promise<JobOutcome> {
   }
 }
 
-async function main(): Promise<void> {
-  const job = JSON.parse(process.env[JOB_VARIABLE] ?? 'null') as Job | null;
-  if (!job) throw new Error(`${JOB_VARIABLE} is not set: this file is started by the bench runner`);
-  let outcome: JobOutcome;
+/** One job's outcome; a failure stays with its job and the next one still runs. */
+async function outcomeOf(job: Job): Promise<JobOutcome> {
   try {
-    outcome = await measure(job);
+    return await measure(job);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    outcome = { status: error instanceof NotAvailableError ? 'not available' : 'failed', reason };
+    return { status: error instanceof NotAvailableError ? 'not available' : 'failed', reason };
   }
-  process.stdout.write(`\n${OUTCOME_MARKER}${JSON.stringify(outcome)}\n`);
+}
+
+async function main(): Promise<void> {
+  const jobs = JSON.parse(process.env[JOB_VARIABLE] ?? 'null') as Job[] | null;
+  if (!jobs)
+    throw new Error(`${JOB_VARIABLE} is not set: this file is started by the bench runner`);
+  for (const job of jobs) {
+    const outcome = await outcomeOf(job);
+    process.stdout.write(`\n${OUTCOME_MARKER}${JSON.stringify(outcome)}\n`);
+  }
+  // Some pools keep timers or sockets alive after end(); the outcomes are out, so leave now.
+  process.stdout.write('', () => process.exit(0));
 }
 
 await main();

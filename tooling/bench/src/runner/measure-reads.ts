@@ -32,6 +32,8 @@ export async function measureReads(
   expectedRows: number,
   runs: number,
 ): Promise<{ samples: number[]; extras: Record<string, number[]> }> {
+  // The child's footprint before any rows (runtime, tsx, the client library), for reading peaks.
+  const startRssMb = process.memoryUsage.rss() / 2 ** 20;
   const read = (query: string) =>
     mode === 'fetch' ? session.fetchAll(query) : session.streamAll(query);
   checkRows(await read(sql), expectedRows, sql);
@@ -47,7 +49,14 @@ export async function measureReads(
     rowsPerSecond.push(expectedRows / (elapsed / 1000));
     peakRssMb.push(peak);
   }
-  return { samples, extras: { rowsPerSecond, peakRssMb } };
+  // Only a stream's memory means something: buffered reads hold the whole result by design.
+  return {
+    samples,
+    extras:
+      mode === 'stream'
+        ? { rowsPerSecond, peakRssMb, startRssMb: samples.map(() => startRssMb) }
+        : { rowsPerSecond },
+  };
 }
 
 /**

@@ -3,13 +3,24 @@ import path from 'node:path';
 import { adapterById } from './client-registry.js';
 import { JOB_VARIABLE, type Job, type JobOutcome, OUTCOME_MARKER } from './job.js';
 
+/** The line of a crashed child's stderr that names the error, else its tail. */
+function errorLine(stderr: string): string {
+  const line = stderr.split('\n').find((candidate) => /^\w*Error\b/.test(candidate));
+  return (line ?? stderr.trim().slice(-300)).slice(0, 300);
+}
+
 const CHILD_ENTRY = path.join(import.meta.dirname, 'child.ts');
 
-/** Starts a child process for one job and returns what it reported. */
-export function runChild(job: Job, timeoutMs: number): Promise<JobOutcome> {
-  const adapter = adapterById(job.adapter);
+/**
+ * Starts a child process for jobs of one client (they share its S2_ACCEL) and returns what it
+ * reported for each, in order; jobs it never reported on (a crash, a timeout) are failed.
+ */
+export function runChild(jobs: readonly Job[], timeoutMs: number): Promise<JobOutcome[]> {
+  const first = jobs[0];
+  if (!first) return Promise.resolve([]);
+  const adapter = adapterById(first.adapter);
   const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD_ENTRY], {
-    env: { ...process.env, ...adapter.environment, [JOB_VARIABLE]: JSON.stringify(job) },
+    env: { ...process.env, ...adapter.environment, [JOB_VARIABLE]: JSON.stringify(jobs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -24,13 +35,16 @@ export function runChild(job: Job, timeoutMs: number): Promise<JobOutcome> {
   return new Promise((resolve) => {
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      const line = stdout.split('\n').find((candidate) => candidate.startsWith(OUTCOME_MARKER));
-      if (line) {
-        resolve(JSON.parse(line.slice(OUTCOME_MARKER.length)) as JobOutcome);
-        return;
-      }
+      const reported = stdout
+        .split('\n')
+        .filter((line) => line.startsWith(OUTCOME_MARKER))
+        .map((line) => JSON.parse(line.slice(OUTCOME_MARKER.length)) as JobOutcome);
       const why = signal === 'SIGKILL' ? `timed out after ${timeoutMs / 1000} s` : `exit ${code}`;
-      resolve({ status: 'failed', reason: `child ${why}: ${stderr.trim().slice(-300)}` });
+      const lost: JobOutcome = {
+        status: 'failed',
+        reason: `child ${why}: ${errorLine(stderr)}`,
+      };
+      resolve(jobs.map((_, index) => reported[index] ?? lost));
     });
   });
 }

@@ -1,26 +1,42 @@
+import type { ServerTarget } from '../clients/client-adapter.js';
+import { HTTP_CLIENTS } from '../runner/client-registry.js';
 import type { WorkloadPlan } from './workload-plan.js';
 
 /**
- * The Data API workload: the mixed query through @s2/http and the local Data API server, against
- * fetch + JSON.parse of the same response. Neither piece exists yet, so both entries say why; the
- * plan is here so the table and JSON carry the gap until they land.
+ * The mixed query through the Data API: @s2/http against fetch + JSON.parse of the same answer.
+ * The answer was recorded once from the local Data API server (apps/data-api-server) and is
+ * served from memory, so the time is the clients' own HTTP and parsing cost.
  */
-export function dataApiWorkload(mixedRowsTitle: string): WorkloadPlan {
-  const server = 'the local Data API server (apps/data-api-server) does not exist yet';
+export function dataApiWorkload(
+  target: ServerTarget | { readonly failure: string },
+  title: string,
+  sql: string,
+  rows: number,
+  runs: number,
+): WorkloadPlan {
   return {
     id: 'data-api-mixed',
-    title: `Data API: ${mixedRowsTitle}`,
-    description: 'POST /api/v2/query/tuples to the local Data API server; ms per query',
+    title: `Data API: ${title}`,
+    description:
+      'POST /api/v2/query/tuples; the local Data API server’s answer replayed from memory over HTTP/1.1 loopback; ms per query',
     unit: 'ms',
     direction: 'lower-is-better',
     baseline: 'fetch-json-parse',
-    entries: [
-      { client: 'fetch-json-parse', label: 'fetch + JSON.parse', notAvailable: server },
-      {
-        client: 's2-http',
-        label: '@s2/http (lossless)',
-        notAvailable: `@s2/http exports nothing yet, and ${server}`,
-      },
-    ],
+    entries: HTTP_CLIENTS.map((adapter) =>
+      'failure' in target
+        ? { client: adapter.id, label: adapter.label, notAvailable: target.failure }
+        : {
+            client: adapter.id,
+            label: adapter.label,
+            job: {
+              kind: 'fetch' as const,
+              adapter: adapter.id,
+              target,
+              sql,
+              expectedRows: rows,
+              runs,
+            },
+          },
+    ),
   };
 }
