@@ -210,5 +210,13 @@ describe('billing, storage and metrics', () => {
     ]);
     const secret = await session.manager.secrets.create('s', 'v');
     expect(await secret.accessControls.list()).toEqual([]);
+    const me = await session.manager.users.current();
+    await secret.accessControls.update({ grants: [{ role: 'Reader', users: [me.id] }] });
+    expect((await secret.accessControls.list())[0]?.grants[0]?.identity).toMatchObject({
+      userId: me.id,
+    });
+    await team.accessControls.update({ grants: [{ role: 'Owner', users: [me.id] }] });
+    expect((await team.accessControls.list()).map((role) => role.role)).toEqual(['Owner']);
+    expect((await session.manager.users.get(me.id)).email).toBe(me.email);
   });
 });

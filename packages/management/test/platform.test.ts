@@ -28,6 +28,9 @@ describe('delegated entities and identities', () => {
       'app-2',
     ]);
     await group.delegatedEntities.add(['group-app']);
+    expect((await group.delegatedEntities.list()).map((entry) => entry.entity)).toEqual([
+      'group-app',
+    ]);
     expect(await group.delegatedEntities.remove(['group-app'])).toEqual({
       deleted: ['group-app'],
       failed: [],

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { operations } from '@s2/management/internal';
+import { type OperationName, operations } from '@s2/management/internal';
 import type { z } from 'zod';
 import { accessControlHandlers } from './access-control-handlers.js';
 import { extraRoutes } from './extra-routes.js';
@@ -41,6 +41,8 @@ export interface FakeCloud {
   port: number;
   /** The tenant of a token (created on first use). */
   tenant(token: string): Tenant;
+  /** The spec operations served successfully so far, across tenants (for coverage reports). */
+  operationsServed: ReadonlySet<OperationName>;
   close(): Promise<void>;
 }
 
@@ -140,6 +142,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     return found;
   };
   let origin = '';
+  const operationsServed = new Set<OperationName>();
 
   const control = async (
     tenant: Tenant,
@@ -269,6 +272,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
         throw new HttpProblem(501, `${match.route.name} is not implemented by the fake cloud`);
       responseSchema = operation.response as z.ZodType | undefined;
       result = await handler(context);
+      operationsServed.add(match.route.name);
     } else {
       context.body = extra?.readsJson ? await readJson(request) : undefined;
       result = await (extra as NonNullable<typeof extra>).handle(
@@ -318,6 +322,7 @@ export async function startFakeCloud(options: FakeCloudOptions = {}): Promise<Fa
     url: origin,
     port,
     tenant: tenantOf,
+    operationsServed,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
