@@ -70,7 +70,12 @@ export class IncomingPackets {
     return this.headerFilled > 0 || this.frame !== undefined || this.continued.length > 0;
   }
 
-  push(chunk: Uint8Array): void {
+  push(received: Uint8Array): void {
+    // Views of a plain Uint8Array are much cheaper to make than Buffer views, one per packet.
+    const chunk =
+      received.constructor === Uint8Array
+        ? received
+        : new Uint8Array(received.buffer, received.byteOffset, received.byteLength);
     let at = 0;
     const end = chunk.length;
     while (at < end) {

@@ -2,11 +2,7 @@ import {
   Connection,
   type ConnectionSettings,
   createInterpolator,
-  formatResult,
-  type ResultsOf,
   type ResultsType,
-  resolveValueOptions,
-  type StatementParams,
 } from '@s2/core-cursor';
 import type { ProtocolConnection } from '../connection/protocol-connection.js';
 import { WireTransport } from './wire-transport.js';
@@ -40,19 +36,5 @@ export class WireConnection<T extends ResultsType = ResultsType> extends Connect
         (protocol.noBackslashEscapes ? doubledQuotes : backslashes)(sql, params),
     });
     this.protocol = protocol;
-  }
-
-  /**
-   * All rows of the first result of `sql`. Overrides core-cursor's `query()`, which returns
-   * `cursor.fetchAll()` inside `await using` without awaiting it, so the cursor is disposed
-   * after the first batch of a multi-batch result. Remove once that is fixed upstream.
-   */
-  override async query(sql: string, params?: StatementParams): Promise<ResultsOf[T]> {
-    await using cursor = this.cursor({ buffered: true });
-    await cursor.execute(sql, params);
-    if (cursor.description === null) {
-      return formatResult(this.resultsType, [], [], resolveValueOptions());
-    }
-    return await cursor.fetchAll();
   }
 }
