@@ -124,7 +124,8 @@ export abstract class Connection<T extends ResultsType = ResultsType> {
     if (cursor.description === null) {
       return formatResult(this.resultsType, [], [], this.valueOptions);
     }
-    return cursor.fetchAll();
+    // Awaited here, not returned: `await using` closes the cursor as soon as this body ends.
+    return await cursor.fetchAll();
   }
 
   /** Runs a statement for its effect: affected rows and the generated id. */
