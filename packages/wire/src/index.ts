@@ -1,6 +1,11 @@
-import { buildConnectionParams, type ConnectionSettings } from '@s2/core-cursor';
+import {
+  buildConnectionParams,
+  type ConnectionParams,
+  type ConnectionSettings,
+} from '@s2/core-cursor';
 import type { WireConnectionOptions } from './connection/connection-options.js';
 import { ProtocolConnection } from './connection/protocol-connection.js';
+import { optionsFromParams } from './connection/resolve-options.js';
 import { ConnectionPool } from './pool/connection-pool.js';
 import type { PoolOptions } from './pool/pool-options.js';
 import { type EscapeSettings, WireConnection } from './transport/wire-connection.js';
@@ -24,8 +29,9 @@ export type ConnectOptions = WireConnectionOptions &
   Omit<ConnectionSettings, 'interpolate'> &
   EscapeSettings;
 
-function urlSettings(url: string): Omit<ConnectionSettings, 'interpolate'> & EscapeSettings {
-  const params = buildConnectionParams(url);
+function settingsFromParams(
+  params: ConnectionParams,
+): Omit<ConnectionSettings, 'interpolate'> & EscapeSettings {
   return {
     resultsType: params.resultsType,
     buffered: params.buffered,
@@ -55,7 +61,8 @@ function urlSettings(url: string): Omit<ConnectionSettings, 'interpolate'> & Esc
  */
 export async function connect(options: ConnectOptions | string): Promise<WireConnection> {
   const given: ConnectOptions = typeof options === 'string' ? { url: options } : options;
-  const fromUrl = given.url === undefined ? {} : urlSettings(given.url);
+  const fromUrl =
+    given.url === undefined ? {} : settingsFromParams(buildConnectionParams(given.url));
   const { resultsType, buffered, valueOptions, nanAsNull, infAsNull, ...wireOptions } = given;
   const protocol = await ProtocolConnection.open(wireOptions);
   const settings: Omit<ConnectionSettings, 'interpolate'> & EscapeSettings = { ...fromUrl };
@@ -66,6 +73,16 @@ export async function connect(options: ConnectOptions | string): Promise<WireCon
   if (nanAsNull !== undefined) settings.nanAsNull = nanAsNull;
   if (infAsNull !== undefined) settings.infAsNull = infAsNull;
   return new WireConnection(protocol, settings);
+}
+
+/**
+ * Connects with parameters already resolved by @s2/core-cursor's `buildConnectionParams`
+ * (URL, explicit fields, `SINGLESTOREDB_*` environment and option defaults, in that order).
+ * `@s2/sdk`'s `connect()` uses it so that a URL means the same over either transport.
+ */
+export async function connectWithParams(params: ConnectionParams): Promise<WireConnection> {
+  const protocol = await ProtocolConnection.open(optionsFromParams(params));
+  return new WireConnection(protocol, settingsFromParams(params));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
-import { OperationalError, S2Error } from '@s2/core-cursor';
+import { InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
 import type { Command, CommandContext, PipelineCommand } from '../commands/command.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from '../protocol/packet-framing.js';
@@ -236,11 +236,17 @@ export class CommandPipeline implements CommandContext {
 
   /**
    * Ends the pipeline: the socket is destroyed and every command still in it fails with
-   * `error` (made an S2Error if it is not one).
+   * `error` (an InterfaceError wrapping it when it is not an S2Error, e.g. a custom auth
+   * plugin's exception).
    */
   destroy(error: unknown): void {
     if (this.failure !== undefined) return;
-    const failure = S2Error.isInstance(error) ? error : lostConnection(error);
+    const failure = S2Error.isInstance(error)
+      ? error
+      : new InterfaceError(
+          `Connection failed: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
     this.failure = failure;
     this.socket.destroy();
     const pending = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];

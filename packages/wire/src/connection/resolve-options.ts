@@ -1,5 +1,5 @@
 import { userInfo } from 'node:os';
-import { buildConnectionParams, InterfaceError } from '@s2/core-cursor';
+import { buildConnectionParams, type ConnectionParams, InterfaceError } from '@s2/core-cursor';
 import type { ResolvedWireOptions, SslMode, WireConnectionOptions } from './connection-options.js';
 
 const SSL_MODES: readonly SslMode[] = [
@@ -24,7 +24,11 @@ function osUser(): string {
  * defaults), so a URL means the same here as in `@s2/sdk`.
  */
 export function optionsFromUrl(url: string): WireConnectionOptions {
-  const params = buildConnectionParams(url);
+  return optionsFromParams(buildConnectionParams(url));
+}
+
+/** Wire options from connection parameters already resolved by `buildConnectionParams`. */
+export function optionsFromParams(params: ConnectionParams): WireConnectionOptions {
   const options: WireConnectionOptions = {
     host: params.host,
     port: params.port,
