@@ -1,4 +1,4 @@
-import { useTestDatabase } from '@s2/test-server';
+import { testServer, useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type WireConnection } from '../index.js';
 
@@ -91,6 +91,61 @@ describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
     await connection.rollback();
     await connection.setAutocommit(true);
     expect(await connection.query('SELECT COUNT(*) FROM people')).toEqual([[2]]);
+  });
+
+  it('writes every JS parameter type and reads it back through the type policy', async () => {
+    await connection.exec(`CREATE TABLE params (
+      i INT, big BIGINT, u BIGINT UNSIGNED, d DOUBLE, dec_ DECIMAL(30,10), s VARCHAR(50), b VARBINARY(20),
+      dt DATETIME(3), day DATE, flag TINYINT, doc TEXT, n INT)`);
+    const values = [
+      -7,
+      -(2n ** 62n),
+      2n ** 64n - 1n,
+      Math.PI,
+      '12345678901234567890.0123456789',
+      'it\'s a \\ "test" ✓',
+      Uint8Array.of(0, 39, 92, 255),
+      new Date('2024-05-06T07:08:09.123Z'),
+      new Date('1999-12-31T00:00:00Z'),
+      true,
+      { nested: [1, 'two', null] },
+      null,
+    ];
+    await connection.exec(
+      `INSERT INTO params VALUES (${values.map(() => '?').join(', ')})`,
+      values,
+    );
+    const [row] = (await connection.query('SELECT * FROM params')) as unknown[][];
+    expect(row).toEqual([
+      -7,
+      -(2n ** 62n),
+      2n ** 64n - 1n,
+      Math.PI,
+      '12345678901234567890.0123456789',
+      'it\'s a \\ "test" ✓',
+      Uint8Array.of(0, 39, 92, 255),
+      new Date('2024-05-06T07:08:09.123Z'),
+      new Date('1999-12-31T00:00:00Z'),
+      1,
+      '{"nested":[1,"two",null]}',
+      null,
+    ]);
+  });
+
+  it('reads SingleStore VECTOR columns in both projections', async (context) => {
+    if (testServer().capabilities.flavour !== 'singlestore') context.skip();
+    const vector = Float32Array.of(0.5, -1.25, 3);
+    for (const vectorDataFormat of ['binary', 'json'] as const) {
+      await using session = await connect({ url: database.url, vectorDataFormat });
+      await session.exec('CREATE TABLE IF NOT EXISTS vectors (v VECTOR(3, F32))');
+      await session.exec('DELETE FROM vectors');
+      await session.exec('INSERT INTO vectors VALUES (?)', [vector]);
+      await using cursor = session.cursor();
+      await cursor.execute('SELECT v FROM vectors');
+      expect(cursor.description?.[0]?.typeCode).toBe(vectorDataFormat === 'binary' ? 3001 : 2001);
+      const [[value]] = (await cursor.fetchAll()) as unknown[][] as [[Float32Array]];
+      expect(Array.from(value)).toEqual(Array.from(vector));
+    }
   });
 
   it('sends typed arrays (vectors) as little-endian bytes', async () => {
