@@ -211,11 +211,16 @@ export class CommandPipeline implements CommandContext {
   async upgradeToTls(): Promise<void> {
     const plain = this.socket;
     this.detach(plain);
+    // From here on the TLS socket reports the transport's failures; the plain one must not
+    // crash the process with an unhandled 'error' event.
+    plain.on('error', () => undefined);
     const secure = tlsConnect({ ...tlsOptions(this.options), socket: plain });
     this.socket = secure;
     await new Promise<void>((resolve, reject) => {
       const onFailure = (error: Error): void => {
         secure.off('secureConnect', onSecure);
+        // The pipeline is torn down with this error; later ones have nothing to add.
+        secure.on('error', () => undefined);
         reject(
           new OperationalError(`TLS connection failed: ${error.message}`, {
             errno: ClientErrno.SSL_CONNECTION_ERROR,
