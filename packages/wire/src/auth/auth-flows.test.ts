@@ -17,6 +17,7 @@ import {
   startScriptedServer,
 } from '../test-support/scripted-server.js';
 import { cachingSha2Scramble } from './caching-sha2-password.js';
+import { expandSecret, signWithExpandedKey } from './ed25519-signature.js';
 import { nativePasswordScramble } from './mysql-native-password.js';
 import { xorBytes } from './scramble.js';
 
@@ -221,6 +222,29 @@ describe('auth flows (scripted server)', () => {
       'mysql_native_password',
       Buffer.from(nativePasswordScramble(PASSWORD, SCRAMBLE)).toString('hex'),
     ]);
+  });
+
+  it('client_ed25519 signs the whole 32-byte switch nonce, even one ending in 0x00', async () => {
+    const nonce = Uint8Array.from({ length: 32 }, (_unused, index) =>
+      index === 31 ? 0 : index + 7,
+    );
+    let signature = '';
+    server = await startScriptedServer(async (session) => {
+      session.send(handshakePacket());
+      await session.read();
+      session.send(Uint8Array.of(0xfe, ...utf8.encode('client_ed25519'), 0, ...nonce));
+      signature = Buffer.from((await session.read())!).toString('hex');
+      session.send(okPacket());
+      await acceptSetup(session);
+    });
+    await using _connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      password: PASSWORD,
+      sslMode: 'disabled',
+    });
+    const expected = signWithExpandedKey(expandSecret(utf8.encode(PASSWORD)), nonce);
+    expect(signature).toBe(Buffer.from(expected).toString('hex'));
   });
 
   it('sslMode required fails with 2026 when the server offers no TLS', async () => {

@@ -30,11 +30,6 @@ const CLIENT_BASE_CAPABILITIES =
   Capability.CONNECT_ATTRS |
   Capability.PLUGIN_AUTH_LENENC_CLIENT_DATA;
 
-/** The NUL some servers append to AuthSwitch data is not part of the nonce. */
-function switchNonce(data: Uint8Array): Uint8Array {
-  return data.length > 0 && data[data.length - 1] === 0 ? data.subarray(0, -1) : data;
-}
-
 /**
  * Connection phase: HandshakeV10 → [SSLRequest + TLS] → HandshakeResponse41 → any number of
  * AuthSwitchRequest / AuthMoreData rounds → OK or ERR.
@@ -70,7 +65,7 @@ export class HandshakeCommand extends Command<void> {
       this.exchange = authPluginFor(
         request.pluginName,
         context.options.authPlugins,
-      )(this.authContext(context, switchNonce(request.pluginData)));
+      )(this.authContext(context, request.pluginData));
       context.send(await this.exchange.initialResponse());
       return;
     }

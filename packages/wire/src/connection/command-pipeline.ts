@@ -22,6 +22,9 @@ import { tlsOptions } from './tls-options.js';
  * order, a malformed packet — fails the running command and every queued one with a typed
  * error, and the pipeline refuses new commands from then on.
  */
+/** The pause reason of a streaming consumer that is behind (see QueryStream). */
+export const STREAM_CONSUMER = 'stream-consumer';
+
 export class CommandPipeline implements CommandContext {
   serverStatus = 0;
   handshake: HandshakeV10 | undefined;
@@ -83,16 +86,47 @@ export class CommandPipeline implements CommandContext {
     this.destroy(lostConnection());
   };
 
+  private readonly onTimeout = (): void => {
+    if (!this.awaitingServer()) return;
+    this.destroy(
+      new OperationalError(
+        `Lost connection to server: no data for ${this.options.readTimeout} ms (readTimeout)`,
+        { errno: ClientErrno.SERVER_LOST },
+      ),
+    );
+  };
+
   private attach(socket: Socket): void {
     socket.on('data', this.onData);
     socket.on('error', this.onError);
     socket.on('close', this.onClose);
+    socket.on('timeout', this.onTimeout);
+    this.updateReadTimer();
   }
 
   private detach(socket: Socket): void {
     socket.off('data', this.onData);
     socket.off('error', this.onError);
     socket.off('close', this.onClose);
+    socket.off('timeout', this.onTimeout);
+    socket.setTimeout(0);
+  }
+
+  /** A command runs and its reply is not held back by a slow stream consumer. */
+  private awaitingServer(): boolean {
+    return (
+      this.current !== undefined &&
+      !this.current.settled &&
+      !this.pauseReasons.has(STREAM_CONSUMER) &&
+      this.failure === undefined
+    );
+  }
+
+  /** Arms the socket's idle timer only while the server owes us bytes (`readTimeout`). */
+  private updateReadTimer(): void {
+    const timeout = this.options.readTimeout;
+    if (timeout === undefined) return;
+    this.socket.setTimeout(this.awaitingServer() ? timeout : 0);
   }
 
   /** Adds a command to the FIFO; it fails at once when the pipeline is dead. */
@@ -115,6 +149,11 @@ export class CommandPipeline implements CommandContext {
   }
 
   private advance(): void {
+    this.advanceQueue();
+    this.updateReadTimer();
+  }
+
+  private advanceQueue(): void {
     while (!this.busy && (this.current === undefined || this.current.settled)) {
       const next = this.queue.shift();
       this.current = next;
@@ -200,11 +239,13 @@ export class CommandPipeline implements CommandContext {
   pauseReading(reason: string): void {
     this.pauseReasons.add(reason);
     this.socket.pause();
+    this.updateReadTimer();
   }
 
   resumeReading(reason: string): void {
     this.pauseReasons.delete(reason);
     if (this.pauseReasons.size === 0 && this.failure === undefined) this.socket.resume();
+    this.updateReadTimer();
   }
 
   /** Wraps the socket in TLS (after the SSLRequest went out). */

@@ -17,6 +17,12 @@ export interface WireConnectionOptions {
   database?: string;
   /** Milliseconds to open the socket and finish the handshake; default 10 000. */
   connectTimeout?: number;
+  /**
+   * Milliseconds a running command may go without receiving a byte before the connection is
+   * declared lost (OperationalError 2013); off by default, since a long query is silent too.
+   * Not counted while a streaming consumer holds the socket paused.
+   */
+  readTimeout?: number;
   /** Default `'preferred'`; `sslCa` alone implies `'verify_ca'`. */
   sslMode?: SslMode;
   /** CA certificates (PEM text or a file path). */

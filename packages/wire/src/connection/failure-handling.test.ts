@@ -182,6 +182,23 @@ describe('failure handling (scripted server)', () => {
     expect((await connection.query('SELECT n'))[0]?.rows()).toEqual([[13]]);
   });
 
+  it('declares a silent server lost after readTimeout, and only while a command waits', async () => {
+    server = await startScriptedServer(async (session) => {
+      await acceptLogin(session);
+      await acceptSetup(session);
+      await session.read();
+    });
+    await using connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      sslMode: 'disabled',
+      readTimeout: 200,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(connection.isConnected()).toBe(true);
+    await expect(connection.query('SELECT never')).rejects.toMatchObject({ errno: 2013 });
+  });
+
   it('fails every queued command with the same typed error when the connection dies', async () => {
     server = await serverAnswering(() => new Uint8Array(0), 'close');
     const connection = await openConnection({ port: server.port, user: 'u', sslMode: 'disabled' });

@@ -39,7 +39,8 @@ export function openSocket(options: ResolvedWireOptions, timeoutMs: number): Pro
       );
     const onConnect = (): void => {
       socket.setNoDelay(true);
-      socket.setKeepAlive(true);
+      // Probes start after a minute of silence rather than the OS default of two hours.
+      socket.setKeepAlive(true, 60_000);
       settle();
     };
     const timer = setTimeout(

@@ -10,7 +10,7 @@ import { connectionClosed } from '../protocol/wire-errors.js';
 import { BufferedResults } from '../results/buffered-results.js';
 import type { QueryResult } from '../results/query-result.js';
 import { QueryStream } from '../results/query-stream.js';
-import { CommandPipeline } from './command-pipeline.js';
+import { CommandPipeline, STREAM_CONSUMER } from './command-pipeline.js';
 import type { ResolvedWireOptions, WireConnectionOptions } from './connection-options.js';
 import { openSocket } from './open-socket.js';
 import { resolveOptions } from './resolve-options.js';
@@ -172,8 +172,8 @@ export class ProtocolConnection {
    */
   stream(sql: string, options: QueryOptions = {}): QueryStream {
     const stream = new QueryStream(this.options.batchRows, {
-      pause: () => this.pipeline.pauseReading('stream-consumer'),
-      resume: () => this.pipeline.resumeReading('stream-consumer'),
+      pause: () => this.pipeline.pauseReading(STREAM_CONSUMER),
+      resume: () => this.pipeline.resumeReading(STREAM_CONSUMER),
     });
     this.activeStreams.add(stream);
     this.run(new QueryCommand(sql, stream, this.infileFor(sql, options)), options)

@@ -55,6 +55,10 @@ export function optionsFromParams(params: ConnectionParams): WireConnectionOptio
     tlsSniServername: params.tlsSniServername,
     programName: params.programName,
     initSql: params.initCommand,
+    readTimeout:
+      params.readTimeout === undefined || params.readTimeout === null
+        ? undefined
+        : params.readTimeout * 1000,
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined && value !== null) Object.assign(options, { [key]: value });
