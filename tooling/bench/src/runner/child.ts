@@ -23,7 +23,7 @@ async function measure(job: Job): Promise<JobOutcome> {
       case 'select-one':
         return {
           status: 'ok',
-          ...(await measureSelectOne(session, job.connections, job.queries, job.runs)),
+          ...(await measureSelectOne(session, job.connections, job.runMs, job.runs)),
         };
       case 'bulk':
         return {

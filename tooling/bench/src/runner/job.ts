@@ -15,7 +15,8 @@ export type Job =
       readonly adapter: string;
       readonly target: ServerTarget;
       readonly connections: number;
-      readonly queries: number;
+      /** Milliseconds each run keeps queries going. */
+      readonly runMs: number;
       readonly runs: number;
     }
   | {

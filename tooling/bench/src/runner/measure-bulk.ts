@@ -33,6 +33,9 @@ export async function measureBulk(
   if (!load) throw new NotAvailableError(`this client has no ${method} path`);
   const admin = await mysql.createConnection({ ...target });
   try {
+    // TRUNCATE re-creates a MEMORY table with this session's size limit (16 MB by default);
+    // servers without the variable (or without MEMORY tables) refuse it, which is harmless.
+    await admin.query('SET SESSION max_heap_table_size = 1073741824').catch(() => {});
     const loadOnce = async (count: number) => {
       await admin.query(`TRUNCATE TABLE \`${table}\``);
       const started = performance.now();

@@ -60,32 +60,34 @@ export async function measureReads(
 }
 
 /**
- * `SELECT 1` round trips with as many queries in flight as there are connections; each sample is
- * one run's queries per second, and the mean latency per query is derived from it.
+ * `SELECT 1` round trips with as many queries in flight as there are connections, for a fixed
+ * time per run (so a slow client costs the run no more than a fast one); each sample is one
+ * run's queries per second, and the mean latency per query is derived from it.
  */
 export async function measureSelectOne(
   session: ClientSession,
   connections: number,
-  queries: number,
+  runMs: number,
   runs: number,
 ): Promise<{ samples: number[]; extras: Record<string, number[]> }> {
-  const burst = async (count: number) => {
-    let next = 0;
+  const burst = async (durationMs: number) => {
+    const deadline = performance.now() + durationMs;
+    let done = 0;
     const lane = async () => {
-      while (next < count) {
-        next += 1;
+      while (performance.now() < deadline) {
         checkRows(await session.fetchAll('SELECT 1'), 1, 'SELECT 1');
+        done += 1;
       }
     };
+    const started = performance.now();
     await Promise.all(Array.from({ length: connections }, lane));
+    return { queries: done, seconds: (performance.now() - started) / 1000 };
   };
-  await burst(Math.min(queries, 1000));
+  await burst(runMs / 4);
   const samples: number[] = [];
   const meanLatencyUs: number[] = [];
   for (let run = 0; run < runs; run += 1) {
-    const started = performance.now();
-    await burst(queries);
-    const seconds = (performance.now() - started) / 1000;
+    const { queries, seconds } = await burst(runMs);
     samples.push(queries / seconds);
     meanLatencyUs.push(((seconds * 1e6) / queries) * connections);
   }
