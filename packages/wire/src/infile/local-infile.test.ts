@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { InterfaceError } from '@s2/core-cursor';
-import { useTestDatabase } from '@s2/test-server';
+import { testServer, useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InfileSource, openConnection, type ProtocolConnection } from '../index.js';
 import {
@@ -105,6 +105,20 @@ describe('LOAD DATA LOCAL INFILE against the test server', () => {
     await connection.query('DELETE FROM loaded');
     await expect(connection.query(LOAD_STREAM)).rejects.toThrow(/no stream was supplied/);
     expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+  });
+
+  it('reports an error the server raises while loading, and stays usable', async (context) => {
+    if (testServer().capabilities.flavour !== 'mariadb') context.skip();
+    await connection.query('CREATE TABLE guarded (id INT)');
+    await connection.query(
+      "CREATE TRIGGER guard BEFORE INSERT ON guarded FOR EACH ROW IF NEW.id < 0 THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'negative id'; END IF",
+    );
+    const load = "LOAD DATA LOCAL INFILE ':stream:' INTO TABLE guarded";
+    await expect(connection.query(load, { infileStream: '1\n-2\n' })).rejects.toMatchObject({
+      errno: 1644,
+      sqlState: '45000',
+    });
+    expect((await connection.query('SELECT 3'))[0]?.rows()).toEqual([[3]]);
   });
 
   it('refuses LOCAL INFILE when localInfile is off, keeping the connection in sync', async () => {
