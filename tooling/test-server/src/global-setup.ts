@@ -1,12 +1,5 @@
 import type { TestProject } from 'vitest/node';
 import { startTestServer } from './start-test-server.js';
-import type { TestServerInfo } from './types.js';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    s2TestServer: TestServerInfo;
-  }
-}
 
 /** Vitest global setup: one server for the whole run, stopped when the run ends. */
 export default async function setup(project: TestProject) {

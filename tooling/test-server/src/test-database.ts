@@ -5,6 +5,12 @@ import { adminConnection } from './admin-connection.js';
 import { formatServerUrl } from './server-url.js';
 import type { TestServerInfo } from './types.js';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    s2TestServer: TestServerInfo;
+  }
+}
+
 /** A database of its own for one test file, on the run's shared server. */
 export interface TestDatabase {
   /** The run's server. */

@@ -1,0 +1,2 @@
+/** Everything @s2/core-cursor exports. */
+export * from '@s2/core-cursor';

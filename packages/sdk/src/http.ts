@@ -1,0 +1,2 @@
+/** Everything @s2/http exports. */
+export * from '@s2/http';

@@ -1,0 +1,2 @@
+/** Everything @s2/management exports. */
+export * from '@s2/management';

@@ -1,0 +1,2 @@
+/** Everything @s2/wire exports. */
+export * from '@s2/wire';
