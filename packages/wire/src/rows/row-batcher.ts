@@ -40,6 +40,28 @@ function wrapDecodeError(error: unknown): S2Error {
     : new DataError(error.message, { cause: error });
 }
 
+/** Decoders by column layout, so repeated queries (SELECT 1 in a loop) reuse their plan. */
+const decoders = new Map<string, RowDecoder>();
+const MAX_CACHED_DECODERS = 128;
+
+function decoderFor(columns: readonly ColumnDefinition[]): RowDecoder {
+  const key = columns
+    .map(
+      (column) =>
+        `${column.typeCode},${column.flags},${column.charset},${column.decimals},${column.vector?.dims ?? ''}`,
+    )
+    .join(';');
+  let decoder = decoders.get(key);
+  if (decoder === undefined) {
+    // Impossible dates (MariaDB's ALLOW_INVALID_DATES) read as NULL rather than failing the query.
+    decoder = createRowDecoder(columns.map(columnSpec), { invalidDates: 'null' });
+    if (decoders.size >= MAX_CACHED_DECODERS)
+      decoders.delete(decoders.keys().next().value as string);
+    decoders.set(key, decoder);
+  }
+  return decoder;
+}
+
 /**
  * Collects the row payloads of one result set into one contiguous buffer and hands each
  * batch to @s2/accel-wasm's decoder. Copying a row once here lets the socket chunks it came
@@ -47,15 +69,14 @@ function wrapDecodeError(error: unknown): S2Error {
  */
 export class RowBatcher {
   private readonly decoder: RowDecoder;
-  private buffer = new Uint8Array(1024);
+  private buffer = new Uint8Array(256);
   private used = 0;
-  private bounds = new Uint32Array(2 * 16);
+  private bounds = new Uint32Array(2 * 4);
   private count = 0;
   private decodedRows = 0;
 
   constructor(columns: readonly ColumnDefinition[]) {
-    // Impossible dates (MariaDB's ALLOW_INVALID_DATES) read as NULL rather than failing the query.
-    this.decoder = createRowDecoder(columns.map(columnSpec), { invalidDates: 'null' });
+    this.decoder = decoderFor(columns);
   }
 
   /** Rows waiting to be decoded. */
