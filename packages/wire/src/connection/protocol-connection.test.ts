@@ -9,6 +9,7 @@ describe('ProtocolConnection against the test server', () => {
   it('connects, queries and closes', async () => {
     await using connection = await openConnection(database.url);
     expect(connection.connectionId).toBeGreaterThan(0);
+    expect(connection.serverVersion).toMatch(/^\d+\.\d+/);
     const [result] = await connection.query("SELECT 1 AS one, 'two' AS two, NULL AS three");
     expect(result?.columns.map((column) => column.name)).toEqual(['one', 'two', 'three']);
     expect(result?.rows()).toEqual([[1, 'two', null]]);

@@ -65,11 +65,6 @@ export class IncomingPackets {
     private readonly onPacket: (payload: Uint8Array) => void,
   ) {}
 
-  /** True when bytes of an unfinished frame are buffered. */
-  get midPacket(): boolean {
-    return this.headerFilled > 0 || this.frame !== undefined || this.continued.length > 0;
-  }
-
   push(received: Uint8Array): void {
     // Views of a plain Uint8Array are much cheaper to make than Buffer views, one per packet.
     const chunk =

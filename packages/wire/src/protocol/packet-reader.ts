@@ -48,10 +48,6 @@ export class PacketReader {
     return this.view.getUint16(this.need(2), true);
   }
 
-  i16(): number {
-    return this.view.getInt16(this.need(2), true);
-  }
-
   u24(): number {
     const at = this.need(3);
     return this.view.getUint16(at, true) | (this.view.getUint8(at + 2) << 16);
