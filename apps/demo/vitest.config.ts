@@ -1,0 +1,3 @@
+import { packageTests } from '@s2/tsconfig/vitest';
+
+export default packageTests(import.meta.dirname, { testTimeout: 120_000 });
