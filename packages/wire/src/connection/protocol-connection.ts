@@ -46,6 +46,8 @@ function abortError(reason: unknown, serverError?: unknown): S2Error {
  */
 export class ProtocolConnection {
   private closing: Promise<void> | undefined;
+  /** False once the server refused enable_extended_types_metadata (not SingleStore). */
+  private extendedTypesAccepted = true;
   /** Streams still reading; closing discards them so a paused consumer cannot block COM_QUIT. */
   private readonly activeStreams = new Set<QueryStream>();
 
@@ -97,15 +99,22 @@ export class ProtocolConnection {
   }
 
   /**
-   * The session setup of wire-protocol.md §10 (again after COM_RESET_CONNECTION, which drops
-   * it): SET NAMES, SingleStore's extended-metadata variables (errors ignored on servers
-   * without them), autocommit only when it differs, then `initSql`. Never SET time_zone.
+   * The session setup of wire-protocol.md §10: SET NAMES, SingleStore's extended-metadata
+   * variables (errors ignored on servers without them), autocommit only when it differs, then
+   * `initSql`. Never SET time_zone.
    */
-  async initializeSession(): Promise<void> {
-    const { options } = this;
+  private async initializeSession(): Promise<void> {
     await this.query('SET NAMES utf8mb4');
-    if (options.enableExtendedDataTypes) {
-      await this.querySkippingServerErrors('SET @@SESSION.enable_extended_types_metadata=on');
+    await this.applySessionSettings();
+  }
+
+  /** What the session setup adds to the state a login or COM_RESET_CONNECTION leaves. */
+  private async applySessionSettings(): Promise<void> {
+    const { options } = this;
+    if (options.enableExtendedDataTypes && this.extendedTypesAccepted) {
+      this.extendedTypesAccepted = await this.querySkippingServerErrors(
+        'SET @@SESSION.enable_extended_types_metadata=on',
+      );
       await this.querySkippingServerErrors(
         `SET @@SESSION.vector_type_project_format=${options.vectorDataFormat.toUpperCase()}`,
       );
@@ -116,13 +125,27 @@ export class ProtocolConnection {
     if (options.initSql !== undefined) await this.query(options.initSql);
   }
 
-  private async querySkippingServerErrors(sql: string): Promise<void> {
+  /** Runs SQL whose server errors do not matter; false when the server refused it. */
+  private async querySkippingServerErrors(sql: string): Promise<boolean> {
     try {
       await this.query(sql);
+      return true;
     } catch (error) {
       // A server without the variable answers ERR 1193; only a broken connection matters.
       if (!this.pipeline.usable) throw error;
+      return false;
     }
+  }
+
+  /**
+   * Drops session state (variables, temporary tables, open transactions) with
+   * COM_RESET_CONNECTION and applies the session setup again. The character set comes back
+   * from the handshake, and variables the server refused at login are not tried again, so on
+   * servers without SingleStore's variables this is one round trip.
+   */
+  async resetSession(): Promise<void> {
+    await this.resetConnection();
+    await this.applySessionSettings();
   }
 
   /** The server's thread id for this connection. */

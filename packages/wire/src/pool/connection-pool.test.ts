@@ -5,6 +5,9 @@ import {
   acceptLogin,
   acceptSetup,
   columnPacket,
+  errPacket,
+  okPacket,
+  querySql,
   resultSet,
   rowPacket,
   startScriptedServer,
@@ -107,6 +110,38 @@ describe('ConnectionPool against the test server', () => {
       await expect(query()).rejects.toMatchObject({ errno: 2013 });
       expect(await query()).toEqual([[1]]);
       expect(sessions).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('keeps connections, unreset, when the server refuses COM_RESET_CONNECTION (scripted server)', async () => {
+    let sessions = 0;
+    const commands: string[] = [];
+    const server = await startScriptedServer(async (session) => {
+      sessions += 1;
+      await acceptLogin(session);
+      await acceptSetup(session);
+      for (;;) {
+        const payload = await session.read();
+        if (payload === undefined || payload[0] === 0x01) return;
+        commands.push(payload[0] === 0x1f ? 'reset' : querySql(payload));
+        if (payload[0] === 0x1f) session.send(errPacket(1047, '08S01', 'Unknown command'));
+        else session.send(okPacket());
+      }
+    });
+    try {
+      await using pool = createPool({
+        port: server.port,
+        user: 'u',
+        sslMode: 'disabled',
+        maxSize: 1,
+      });
+      for (let round = 0; round < 3; round += 1) {
+        await pool.withConnection((connection) => connection.query(`DO ${round}`));
+      }
+      expect(sessions).toBe(1);
+      expect(commands).toEqual(['DO 0', 'reset', 'DO 1', 'DO 2']);
     } finally {
       await server.close();
     }

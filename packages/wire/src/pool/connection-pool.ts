@@ -1,4 +1,4 @@
-import { InterfaceError, OperationalError } from '@s2/core-cursor';
+import { InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
 import { ProtocolConnection } from '../connection/protocol-connection.js';
 import type { PoolOptions } from './pool-options.js';
 
@@ -26,6 +26,8 @@ export class ConnectionPool {
   private readonly leased = new Set<ProtocolConnection>();
   private readonly waiters: Waiter[] = [];
   private opening = 0;
+  /** Set when the server answered COM_RESET_CONNECTION with an error. */
+  private resetRefused = false;
   private ending: Promise<void> | undefined;
   private readonly sweeper: NodeJS.Timeout;
   private readonly minSize: number;
@@ -112,12 +114,17 @@ export class ConnectionPool {
   async release(connection: ProtocolConnection): Promise<void> {
     if (!this.leased.delete(connection)) return;
     let usable = connection.isConnected() && this.ending === undefined;
-    if (usable && (this.options.resetOnRelease ?? true)) {
+    if (usable && (this.options.resetOnRelease ?? true) && !this.resetRefused) {
       try {
-        await connection.resetConnection();
-        await connection.initializeSession();
-      } catch {
-        usable = false;
+        await connection.resetSession();
+      } catch (error) {
+        // A server that refuses COM_RESET_CONNECTION keeps its connections, unreset, rather
+        // than having every release close one; a failed connection is dropped.
+        if (connection.isConnected() && S2Error.isInstance(error) && (error.errno ?? 0) < 2000) {
+          this.resetRefused = true;
+        } else {
+          usable = false;
+        }
       }
     }
     if (!usable) {
