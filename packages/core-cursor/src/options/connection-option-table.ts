@@ -117,9 +117,9 @@ export const CONNECTION_OPTION_TABLE = {
     env: ['SINGLESTOREDB_SSL_CA'],
     description: 'CA certificate file; turns on certificate verification.',
   }),
-  ssl_cipher: stringOption('HIGH', {
+  ssl_cipher: optionalStringOption({
     env: ['SINGLESTOREDB_SSL_CIPHER'],
-    description: 'OpenSSL cipher list.',
+    description: "OpenSSL cipher list; unset keeps Node's secure defaults (quirk 21).",
   }),
   tls_sni_servername: optionalStringOption({
     env: ['SINGLESTOREDB_TLS_SNI_SERVERNAME'],

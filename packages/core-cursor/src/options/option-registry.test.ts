@@ -12,7 +12,7 @@ describe('defaults', () => {
     ['host', '127.0.0.1'],
     ['port', 0],
     ['driver', 'mysql'],
-    ['ssl_cipher', 'HIGH'],
+    ['ssl_cipher', undefined],
     ['autocommit', true],
     ['connect_timeout', 10],
     ['results.type', 'tuples'],

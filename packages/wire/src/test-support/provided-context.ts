@@ -1,3 +1,0 @@
-// Brings the test-server's `ProvidedContext` augmentation (declared in its global setup, which
-// the package index does not import) into this package's typecheck.
-export type {} from '@s2/test-server/global-setup';
