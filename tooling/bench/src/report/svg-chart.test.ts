@@ -11,13 +11,19 @@ describe('svgChart', () => {
     expect(svg).toContain('<title>');
   });
 
-  it('draws bars whose lengths follow the ratios', () => {
+  it('draws bars on a log scale from a tenth of the baseline', () => {
     const widths = [...svg.matchAll(/<rect x="300" y="[\d.]+" width="([\d.]+)"/g)].map((match) =>
       Number(match[1]),
     );
     expect(widths).toHaveLength(2);
-    expect((widths[1] ?? 0) / (widths[0] ?? 1)).toBeCloseTo(4, 5);
+    // 1× is one decade above the axis start and 4× is log10(40) decades: the ratio of lengths.
+    expect((widths[1] ?? 0) / (widths[0] ?? 1)).toBeCloseTo(Math.log10(40), 2);
     expect(svg).toContain('4.00×');
+  });
+
+  it('marks 1× with a dashed line at the end of the baseline bar', () => {
+    const baselineEnd = 300 + Number(svg.match(/<rect x="300" y="[\d.]+" width="([\d.]+)"/)?.[1]);
+    expect(svg).toContain(`<line x1="${baselineEnd.toFixed(1)}"`);
   });
 
   it('lists clients without a figure with their reason instead of a bar', () => {

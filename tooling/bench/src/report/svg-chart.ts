@@ -7,6 +7,8 @@ const BAR_AREA = 520;
 const ROW_HEIGHT = 18;
 const TITLE_HEIGHT = 26;
 const GAP = 14;
+/** Where the axis starts: bars begin at a tenth of the baseline. */
+const MIN_RATIO = 0.1;
 
 export function escapeXml(text: string): string {
   return text
@@ -25,18 +27,20 @@ export function svgChart(report: BenchReport): string {
   const ratios = report.workloads.flatMap((workload) =>
     workload.results.map((result) => result.ratio ?? 0).filter(Number.isFinite),
   );
-  const scaleMax = Math.max(2, ...ratios);
-  const x = (ratio: number) => LABEL_WIDTH + (Math.min(ratio, scaleMax) / scaleMax) * BAR_AREA;
+  // Logarithmic: the floor sits 10-20× above the clients, which a linear axis would squash.
+  const scaleMax = Math.log(Math.max(2, ...ratios) / MIN_RATIO);
+  const x = (ratio: number) =>
+    LABEL_WIDTH + (Math.log(Math.max(ratio, MIN_RATIO) / MIN_RATIO) / scaleMax) * BAR_AREA;
   const parts: string[] = [];
   const machine = report.machine;
   let y = 20;
   parts.push(
-    `<text x="10" y="${y}" font-size="16" font-weight="bold">@s2/bench — times better than each workload's baseline (median of ${report.runsPerMeasurement} runs)</text>`,
+    `<text x="10" y="${y}" font-size="16" font-weight="bold">@s2/bench — times better than each workload's baseline (median of ${report.runsPerMeasurement} runs, log scale)</text>`,
   );
   y += 18;
   parts.push(
     `<text x="10" y="${y}" font-size="11" fill="#555">${escapeXml(
-      `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}; ${report.server.flavour} ${report.server.version}; ${report.generatedAt}${report.quick ? ' (BENCH_QUICK)' : ''}`,
+      `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}, load average ${machine.loadAverageAtStart[0]} at start; ${report.server.flavour} ${report.server.version}; ${report.generatedAt}${report.quick ? ' (BENCH_QUICK)' : ''}`,
     )}</text>`,
   );
   y += GAP;
