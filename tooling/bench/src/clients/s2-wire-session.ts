@@ -90,8 +90,7 @@ export async function openWire(
   }
   const connection = await wire.connect({ ...wireOptions(target), resultsType });
   return {
-    // A buffered cursor's fetchAll(), the DB-API path: connection.query() returned only the
-    // first 4096-row batch when this was written, and the run checks every row count.
+    // A buffered cursor's fetchAll(): the DB-API path that connection.query() wraps.
     fetchAll: async (sql) => {
       await using cursor = connection.cursor({ buffered: true });
       await cursor.execute(sql);
