@@ -103,7 +103,7 @@ export {
   type ResultsTypeName,
   resolveResultsType,
 } from './results/result-format.js';
-export type { TupleRow } from './results/tuples.js';
+export { type TupleRow, toTuples } from './results/tuples.js';
 export { ShowAccessor } from './show/show-accessor.js';
 export { ShowResult } from './show/show-result.js';
 export {

@@ -1,16 +1,29 @@
 import type { ColumnBatch } from '../column-batch.js';
-import { columnReader } from '../values/column-values.js';
+import { columnReader, type ValueReader } from '../values/column-values.js';
 import type { ValueOptions } from '../values/value-options.js';
 
 /** A row as an array of values in column order (DB-API's tuple). */
 export type TupleRow = unknown[];
 
-/** The rows of some batches as arrays (results type `'tuples'`). */
+/**
+ * The rows of some batches as arrays (results type `'tuples'`). One reader per column per
+ * batch and preallocated arrays: this is the hot loop of every tuples fetch.
+ */
 export function toTuples(batches: readonly ColumnBatch[], options: ValueOptions): TupleRow[] {
-  const rows: TupleRow[] = [];
+  let total = 0;
+  for (const batch of batches) total += batch.numRows;
+  const rows = new Array<TupleRow>(total);
+  let next = 0;
   for (const batch of batches) {
-    const readers = batch.columns.map((column) => columnReader(column, options));
-    for (let row = 0; row < batch.numRows; row++) rows.push(readers.map((read) => read(row)));
+    const readers: ValueReader[] = batch.columns.map((column) => columnReader(column, options));
+    const width = readers.length;
+    for (let row = 0; row < batch.numRows; row += 1) {
+      const tuple = new Array<unknown>(width);
+      for (let index = 0; index < width; index += 1)
+        tuple[index] = (readers[index] as ValueReader)(row);
+      rows[next] = tuple;
+      next += 1;
+    }
   }
   return rows;
 }

@@ -1,7 +1,7 @@
 import type { ColumnBatch } from '@s2/accel-wasm';
+import { resolveValueOptions, toTuples } from '@s2/core-cursor';
 import type { ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
-import { batchTuples } from '../rows/row-values.js';
 
 function exact(value: bigint): number | bigint {
   return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
@@ -35,8 +35,8 @@ export class QueryResult {
     return this.summary.warnings;
   }
 
-  /** The rows as arrays of JS values under the default type policy. */
+  /** The rows as arrays of JS values under the default type policy (ARCHITECTURE.md §4). */
   rows(): unknown[][] {
-    return this.batches.flatMap(batchTuples);
+    return toTuples(this.batches, resolveValueOptions());
   }
 }
