@@ -77,6 +77,53 @@ export function defineDescriptionSuite(target: ConformanceTarget): void {
       await cursor.close();
     });
 
+    it('description type codes are the MySQL codes of the column types', async () => {
+      const cursor = shared().cursor();
+      await cursor.execute(`SELECT ${COLUMNS.join(', ')} FROM described`);
+      // INT, VARCHAR, NEWDECIMAL, DOUBLE, DATE, DATETIME, BLOB.
+      expect(cursor.description?.map((column) => column.typeCode)).toEqual([
+        3, 253, 246, 5, 10, 12, 252,
+      ]);
+      await cursor.close();
+    });
+
+    it('sizes, flags and charset come from the column definition over the wire only', async () => {
+      const cursor = shared().cursor();
+      await cursor.execute('SELECT id, name, payload FROM described');
+      const metadata = cursor.description?.map((column) => [
+        column.internalSize,
+        column.flags,
+        column.charset,
+      ]);
+      // The Data API reports only a type name per column: no length, flags or collation.
+      expect(metadata).toEqual(
+        target.transport === 'wire'
+          ? [
+              [11, 20483, 63],
+              [30, 0, 45],
+              [65535, 144, 63],
+            ]
+          : [
+              [null, 0, 0],
+              [null, 0, 0],
+              [null, 0, 63],
+            ],
+      );
+      await cursor.close();
+    });
+
+    // Bug: Cursor.execute() (packages/core-cursor/src/cursor/cursor.ts) keeps the previous
+    // statement's description and rowCount when the new statement fails, so a caller sees
+    // columns of a result set it can no longer fetch. PEP 249 (and the Python SDK, which
+    // clears its result before sending) expects no description after a failed execute().
+    it.fails('description is null after execute() fails', async () => {
+      const cursor = shared().cursor();
+      await cursor.execute('SELECT 1 AS previous');
+      await cursor.execute('SELECT * FROM no_such_table').catch(() => undefined);
+      expect(cursor.description).toBeNull();
+      await cursor.close();
+    });
+
     it('description is null after a statement without a result set', async () => {
       const cursor = shared().cursor();
       await cursor.execute('SELECT 1 AS one');

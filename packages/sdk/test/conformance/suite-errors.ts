@@ -70,6 +70,66 @@ export function defineErrorsSuite(target: ConformanceTarget): void {
       },
     );
 
+    it.each([
+      ['too few', 'SELECT ?, ?', [1]],
+      ['too many', 'SELECT ?', [1, 2]],
+      ['parameters for a statement without placeholders:', 'SELECT 1', [5]],
+    ] as const)(
+      '%s parameters raise ProgrammingError before anything is sent',
+      async (_case, sql, params) => {
+        const error = await failureOf(sql, [...params]);
+        expect(error).toBeInstanceOf(ProgrammingError);
+        expect((error as Error).message).toMatch(
+          /^The statement has \d \? placeholder\(s\) but \d parameter/,
+        );
+      },
+    );
+
+    it('a missing named parameter raises ProgrammingError', async () => {
+      const error = await rejectionOf(shared().query('SELECT :a, :b', { a: 1 }));
+      expect(error).toBeInstanceOf(ProgrammingError);
+      expect((error as Error).message).toBe('No value was given for the placeholder :b');
+    });
+
+    it('a NaN parameter raises ProgrammingError (SingleStore has no NaN)', async () => {
+      const error = await failureOf('SELECT ?', [Number.NaN]);
+      expect(error).toBeInstanceOf(ProgrammingError);
+    });
+
+    it('an unknown database raises OperationalError 1049', async () => {
+      const connecting = target.open({ database: 'conformance_no_such_database' });
+      if (target.transport === 'wire') {
+        // The handshake names the database, so connect() itself fails.
+        const error = await rejectionOf(connecting);
+        expect(error).toBeInstanceOf(OperationalError);
+        expect(error).toMatchObject({ errno: 1049 });
+        return;
+      }
+      // A Data API connection sends nothing until the first statement.
+      const connection = await connecting;
+      const error = await rejectionOf(connection.query('SELECT 1'));
+      expect(error).toBeInstanceOf(OperationalError);
+      expect(error).toMatchObject({ errno: 1049 });
+      await connection.close();
+    });
+
+    it('wrong credentials raise OperationalError 1045', async () => {
+      const connecting = target.open({ password: 'conformance-wrong-password' });
+      if (target.transport === 'wire') {
+        const error = await rejectionOf(connecting);
+        expect(error).toBeInstanceOf(OperationalError);
+        expect(error).toMatchObject({ errno: 1045 });
+        return;
+      }
+      // ping() goes to /ping, which takes no credentials, so only a statement finds out.
+      const connection = await connecting;
+      await expect(connection.ping()).resolves.toBeUndefined();
+      const error = await rejectionOf(connection.query('SELECT 1'));
+      expect(error).toBeInstanceOf(OperationalError);
+      expect(error).toMatchObject({ errno: 1045 });
+      await connection.close();
+    });
+
     it('a failed execute() leaves the cursor usable for the next statement', async () => {
       const cursor = shared().cursor();
       await expect(cursor.execute('SELECT * FROM no_such_table')).rejects.toThrow(ProgrammingError);

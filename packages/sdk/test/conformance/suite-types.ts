@@ -96,6 +96,23 @@ export function defineTypesSuite(target: ConformanceTarget): void {
       ).toEqual([[42, 9007199254740993n]]);
     });
 
+    // Bug over HTTP: parseDataApiType (packages/core-cursor/src/types/data-api-type-codes.ts)
+    // reads the `6` of the Data API's `DATETIME(6)` as precision, so description gives
+    // precision 6 and scale null, where the wire gives scale 6 (fractional-second digits).
+    const fractionalTest = target.transport === 'http' ? it.fails : it;
+    fractionalTest('a DATETIME(6) column round-trips milliseconds with scale 6', async () => {
+      const connection = shared();
+      await connection.exec('CREATE TABLE precise (moment DATETIME(6))');
+      await connection.exec('INSERT INTO precise VALUES (?)', [
+        new Date('2020-01-02T03:04:05.678Z'),
+      ]);
+      const cursor = connection.cursor();
+      await cursor.execute('SELECT moment FROM precise');
+      expect(await cursor.fetchAll()).toEqual([[new Date('2020-01-02T03:04:05.678Z')]]);
+      expect(cursor.description?.[0]?.scale).toBe(6);
+      await cursor.close();
+    });
+
     it('constructors reject impossible dates and times with DataError', () => {
       expect(thrownBy(() => dbapi.Date(2023, 2, 29))).toBeInstanceOf(DataError);
       expect(thrownBy(() => Time(24, 0, 0))).toBeInstanceOf(DataError);
