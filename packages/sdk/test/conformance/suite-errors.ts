@@ -8,6 +8,7 @@ import {
   OperationalError,
   ProgrammingError,
   S2Error,
+  type StatementParams,
 } from '@s2/core-cursor';
 import { describe, expect, it } from 'vitest';
 import type { ConformanceTarget } from './conformance-target.js';
@@ -43,8 +44,8 @@ export function defineErrorsSuite(target: ConformanceTarget): void {
     });
 
     /** The error a statement fails with, after checking the connection survives it. */
-    async function failureOf(sql: string, params?: unknown[]): Promise<unknown> {
-      const error = await rejectionOf(shared().query(sql, params as never));
+    async function failureOf(sql: string, params?: StatementParams): Promise<unknown> {
+      const error = await rejectionOf(shared().query(sql, params));
       expect(await shared().query('SELECT 1')).toEqual([[1]]);
       return error;
     }
@@ -77,7 +78,7 @@ export function defineErrorsSuite(target: ConformanceTarget): void {
     ] as const)(
       '%s parameters raise ProgrammingError before anything is sent',
       async (_case, sql, params) => {
-        const error = await failureOf(sql, [...params]);
+        const error = await failureOf(sql, params);
         expect(error).toBeInstanceOf(ProgrammingError);
         expect((error as Error).message).toMatch(
           /^The statement has \d \? placeholder\(s\) but \d parameter/,
