@@ -11,6 +11,7 @@ import { startReplayServer } from './replay/replay-server.js';
 import { consoleTable } from './report/console-table.js';
 import { describeMachine } from './report/machine.js';
 import type { BenchReport } from './report/results.js';
+import { checkTargets, targetLines } from './report/targets.js';
 import { writeReport } from './report/write-report.js';
 import { runPlans } from './run-plan.js';
 import { benchSettings } from './settings.js';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
       if (replay.unknownQueries.size > 0) {
         progress(`queries the replay had not recorded: ${[...replay.unknownQueries].join(' | ')}`);
       }
-      const report: BenchReport = {
+      const measured: BenchReport = {
         generatedAt: new Date().toISOString(),
         command: `${settings.quick ? 'BENCH_QUICK=1 ' : ''}${againstReal ? 'BENCH_SERVER=real ' : ''}pnpm --filter @s2/bench bench`,
         quick: settings.quick,
@@ -84,7 +85,10 @@ async function main(): Promise<void> {
         durationSeconds: elapsedSeconds(),
         workloads,
       };
-      process.stdout.write(`\n${consoleTable(workloads)}\n`);
+      const report: BenchReport = { ...measured, targets: checkTargets(measured) };
+      process.stdout.write(
+        `\n${consoleTable(workloads)}\n${targetLines(report.targets ?? [])}\n\n`,
+      );
       const written = await writeReport(report, RESULTS_DIR, settings.quick ? 'quick' : 'latest');
       process.stdout.write(`wrote ${written.join(' and ')} in ${report.durationSeconds} s\n`);
     } finally {

@@ -1,4 +1,5 @@
 import type { Direction, Summary } from './stats.js';
+import type { TargetCheck } from './targets.js';
 
 /** One client's outcome in one workload. */
 export interface ClientResult {
@@ -55,4 +56,6 @@ export interface BenchReport {
   };
   readonly durationSeconds: number;
   readonly workloads: readonly WorkloadResult[];
+  /** The issue's targets read off the workloads (derived; `pnpm report` re-derives them). */
+  readonly targets?: readonly TargetCheck[];
 }
