@@ -120,7 +120,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
   ): Promise<this> {
     this.assertUsable();
     await this.discardResults();
-    this.messages = [];
+    this.clearResult();
     const local = await this.host.intercept(sql, params);
     const text = local ? sql : this.host.interpolate(sql, params);
     const results = local
@@ -344,6 +344,14 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     this.rowCount = this.rows.totalRows;
     this.lastRowId = null;
     return true;
+  }
+
+  /** Forgets the previous statement, so a statement that fails leaves nothing stale behind. */
+  private clearResult(): void {
+    this.description = null;
+    this.rowCount = -1;
+    this.lastRowId = null;
+    this.messages = [];
   }
 
   private async discardResults(): Promise<void> {

@@ -47,6 +47,9 @@ export interface DataApiType {
   dimension: number | null;
 }
 
+/** Temporal types whose one argument is fractional-second digits, not a precision. */
+const TEMPORAL_WITH_FRACTION: ReadonlySet<string> = new Set(['TIME', 'DATETIME', 'TIMESTAMP']);
+
 /**
  * Reads a Data API `dataType` such as `DECIMAL(10,2)`, `UNSIGNED BIGINT`, `BIGINT UNSIGNED`
  * or `VECTOR(3, F32)`. Unlike the Python SDK, unknown names never throw: they are reported as
@@ -86,12 +89,15 @@ export function parseDataApiType(dataType: string): DataApiType {
       dimension: numericArg(0),
     };
   }
+  // TIME(n), DATETIME(n) and TIMESTAMP(n) give fractional-second digits: the wire reports
+  // those as the scale (the decimals byte), so the HTTP description must too.
+  const fractional = TEMPORAL_WITH_FRACTION.has(name);
   return {
     typeCode: NAME_CODES.get(name) ?? TypeCode.VAR_STRING,
     unsigned,
     binary: name.endsWith('BLOB') || name.endsWith('BINARY'),
-    precision: numericArg(0),
-    scale: numericArg(1),
+    precision: fractional ? null : numericArg(0),
+    scale: fractional ? numericArg(0) : numericArg(1),
     dimension: null,
   };
 }

@@ -81,6 +81,9 @@ describe('Data API types', () => {
     ['BSON', TypeCode.BSON, null, null],
     ['SOMETHING NEW', TypeCode.VAR_STRING, null, null],
     ['DECIMAL(x)', TypeCode.NEWDECIMAL, null, null],
+    ['DATETIME(6)', TypeCode.DATETIME, null, 6],
+    ['TIME(3)', TypeCode.TIME, null, 3],
+    ['TIMESTAMP', TypeCode.TIMESTAMP, null, null],
   ])('%s → %i (%j, %j)', (dataType, typeCode, precision, scale) => {
     expect(parseDataApiType(dataType)).toMatchObject({ typeCode, precision, scale });
   });

@@ -112,15 +112,12 @@ export function defineDescriptionSuite(target: ConformanceTarget): void {
       await cursor.close();
     });
 
-    // Bug: Cursor.execute() (packages/core-cursor/src/cursor/cursor.ts) keeps the previous
-    // statement's description and rowCount when the new statement fails, so a caller sees
-    // columns of a result set it can no longer fetch. PEP 249 (and the Python SDK, which
-    // clears its result before sending) expects no description after a failed execute().
-    it.fails('description is null after execute() fails', async () => {
+    it('description is null and rowCount -1 after execute() fails', async () => {
       const cursor = shared().cursor();
       await cursor.execute('SELECT 1 AS previous');
       await cursor.execute('SELECT * FROM no_such_table').catch(() => undefined);
       expect(cursor.description).toBeNull();
+      expect(cursor.rowCount).toBe(-1);
       await cursor.close();
     });
 

@@ -96,11 +96,7 @@ export function defineTypesSuite(target: ConformanceTarget): void {
       ).toEqual([[42, 9007199254740993n]]);
     });
 
-    // Bug over HTTP: parseDataApiType (packages/core-cursor/src/types/data-api-type-codes.ts)
-    // reads the `6` of the Data API's `DATETIME(6)` as precision, so description gives
-    // precision 6 and scale null, where the wire gives scale 6 (fractional-second digits).
-    const fractionalTest = target.transport === 'http' ? it.fails : it;
-    fractionalTest('a DATETIME(6) column round-trips milliseconds with scale 6', async () => {
+    it('a DATETIME(6) column round-trips milliseconds with scale 6', async () => {
       const connection = shared();
       await connection.exec('CREATE TABLE precise (moment DATETIME(6))');
       await connection.exec('INSERT INTO precise VALUES (?)', [
