@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { decodeRowdat1, RowDecodeError } from '../src/index.js';
 import { rowdatCase } from './arbitraries-rowdat.js';
-import { fuzzParameters, fuzzTimeout, RUNS, same } from './fuzz.js';
+import { FUZZ_TIMEOUT, fuzzChunks, RUNS, same, yieldToEventLoop } from './fuzz.js';
 import { fingerprint } from './support.js';
 
 const CASES = Math.round(RUNS * 0.4);
 
 describe('the two implementations agree', () => {
-  test(
-    `ROWDAT_1 decoding: ${CASES} random bodies`,
-    () => {
+  test.each(fuzzChunks(CASES))(
+    `ROWDAT_1 decoding, random bodies $from–$to of ${CASES}`,
+    async ({ parameters }) => {
       fc.assert(
         fc.property(rowdatCase, ({ types, body }) => {
           const run = (accel: 'ts' | 'require-wasm') => {
@@ -31,9 +31,10 @@ describe('the two implementations agree', () => {
           };
           same(run('require-wasm'), run('ts'));
         }),
-        fuzzParameters(CASES),
+        parameters,
       );
+      await yieldToEventLoop();
     },
-    fuzzTimeout(CASES),
+    FUZZ_TIMEOUT,
   );
 });

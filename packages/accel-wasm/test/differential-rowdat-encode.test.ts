@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { decodeRowdat1, encodeRowdat1, RowEncodeError } from '../src/index.js';
 import { encodeCase } from './arbitraries-rowdat.js';
-import { fuzzParameters, fuzzTimeout, RUNS, same } from './fuzz.js';
+import { FUZZ_TIMEOUT, fuzzChunks, RUNS, same, yieldToEventLoop } from './fuzz.js';
 import { toHex } from './support.js';
 
 const CASES = Math.round(RUNS * 0.2);
 
 describe('the two implementations agree', () => {
-  test(
-    `ROWDAT_1 encoding: ${CASES} random batches, and decode(encode(x)) round-trips`,
-    () => {
+  test.each(fuzzChunks(CASES))(
+    `ROWDAT_1 encoding and decode(encode(x)), random batches $from–$to of ${CASES}`,
+    async ({ parameters }) => {
       fc.assert(
         fc.property(encodeCase, ({ types, rowIds, columns, nullFloat, length }) => {
           const rows = { rowIds, batch: { numRows: length, columns } };
@@ -37,9 +37,10 @@ describe('the two implementations agree', () => {
             expect(toHex(encodeRowdat1(types, decoded, { accel: 'ts', nullFloat }))).toBe(ts.hex);
           }
         }),
-        fuzzParameters(CASES),
+        parameters,
       );
+      await yieldToEventLoop();
     },
-    fuzzTimeout(CASES),
+    FUZZ_TIMEOUT,
   );
 });

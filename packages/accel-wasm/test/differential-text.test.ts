@@ -2,15 +2,15 @@ import fc from 'fast-check';
 import { describe, test } from 'vitest';
 import { createRowDecoder } from '../src/index.js';
 import { textCase } from './arbitraries-text.js';
-import { fuzzParameters, fuzzTimeout, onlyRowErrors, RUNS, same } from './fuzz.js';
+import { FUZZ_TIMEOUT, fuzzChunks, onlyRowErrors, RUNS, same, yieldToEventLoop } from './fuzz.js';
 import { chunk, outcome } from './support.js';
 
 const CASES = RUNS;
 
 describe('the two implementations agree', () => {
-  test(
-    `text protocol: ${CASES} random cases`,
-    () => {
+  test.each(fuzzChunks(CASES))(
+    `text protocol, random cases $from–$to of ${CASES}`,
+    async ({ parameters }) => {
       fc.assert(
         fc.property(textCase, ({ specs, decimal, invalidDates, firstRow, payloads }) => {
           const { data, bounds } = chunk(payloads, 1);
@@ -27,9 +27,10 @@ describe('the two implementations agree', () => {
           onlyRowErrors(ts);
           same(wasm, ts);
         }),
-        fuzzParameters(CASES),
+        parameters,
       );
+      await yieldToEventLoop();
     },
-    fuzzTimeout(CASES),
+    FUZZ_TIMEOUT,
   );
 });
