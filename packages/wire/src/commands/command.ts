@@ -14,6 +14,11 @@ export interface CommandContext {
   serverStatus: number;
   /** Frames and writes one payload with the command's next sequence ids. */
   send(payload: Uint8Array): void;
+  /**
+   * Writes one payload shorter than 2^24−1 bytes with the next sequence id, without copying it:
+   * the socket keeps the bytes until they are written, so the caller must not change them.
+   */
+  sendUncopied(payload: Uint8Array): void;
   /** Resolves when the socket's write buffer has drained. */
   drained(): Promise<void>;
   /** Stops (or restarts) reading the socket for a reason; reading resumes when no reason is left. */

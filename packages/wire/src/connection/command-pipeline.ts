@@ -223,6 +223,22 @@ export class CommandPipeline implements CommandContext {
     this.socket.write(frameOutgoing(payload, this.sequence));
   }
 
+  sendUncopied(payload: Uint8Array): void {
+    if (this.failure !== undefined) throw this.failure;
+    const length = payload.length;
+    const header = Uint8Array.of(
+      length & 0xff,
+      (length >>> 8) & 0xff,
+      length >>> 16,
+      this.sequence.take(),
+    );
+    // Corked, the header and the payload leave in one writev, and the payload is not copied.
+    this.socket.cork();
+    this.socket.write(header);
+    this.socket.write(payload);
+    this.socket.uncork();
+  }
+
   drained(): Promise<void> {
     if (!this.socket.writableNeedDrain) return Promise.resolve();
     return new Promise((resolve) => {

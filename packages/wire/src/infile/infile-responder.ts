@@ -1,48 +1,20 @@
 import { createReadStream } from 'node:fs';
 import { InterfaceError, OperationalError } from '@s2/core-cursor';
-import type { CommandContext } from '../commands/command.js';
 import type { InfileResponder } from '../commands/query-command.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
 import { namedInfiles } from './infile-names.js';
-import { type InfileSource, infileChunks } from './infile-source.js';
+import { type InfileChunk, type InfileSource, infileChunks } from './infile-source.js';
+import { InfileUpload } from './infile-upload.js';
 
 /** The stream marker of wire-protocol.md §16.3. */
 const STREAM_NAME = ':stream:';
-/** Bytes per data packet; kept well below 2^24−1 so no packet is a frame-length multiple. */
-const PACKET_BYTES = 1 << 20;
-
-async function upload(chunks: AsyncIterable<Uint8Array>, context: CommandContext): Promise<void> {
-  let buffered: Uint8Array[] = [];
-  let bufferedBytes = 0;
-  const sendBuffered = async (): Promise<void> => {
-    if (bufferedBytes === 0) return;
-    const packet = new Uint8Array(bufferedBytes);
-    let offset = 0;
-    for (const part of buffered) {
-      packet.set(part, offset);
-      offset += part.length;
-    }
-    buffered = [];
-    bufferedBytes = 0;
-    context.send(packet);
-    await context.drained();
-  };
-  for await (const chunk of chunks) {
-    for (let start = 0; start < chunk.length; ) {
-      const piece = chunk.subarray(start, start + PACKET_BYTES - bufferedBytes);
-      start += piece.length;
-      buffered.push(piece);
-      bufferedBytes += piece.length;
-      if (bufferedBytes >= PACKET_BYTES) await sendBuffered();
-    }
-  }
-  await sendBuffered();
-}
+/** Bytes per read of a named file. */
+const FILE_READ_BYTES = 1 << 20;
 
 /**
  * Answers LOCAL INFILE requests for one statement: only for a file (or `:stream:`) the
- * statement named. The data goes in packets of up to 1 MiB, waiting for the socket to drain
- * after each; the empty packet that ends the data is always sent, so the server answers
+ * statement named. The data goes in large packets (see `InfileUpload`), waiting only for the
+ * socket's drain; the empty packet that ends the data is always sent, so the server answers
  * and the connection stays in sync even when the request is refused or the source fails.
  * Rows the server received before a source failed may already be loaded.
  */
@@ -57,7 +29,7 @@ export function infileResponder(sql: string, stream: InfileSource | undefined): 
         { errno: ClientErrno.LOCAL_INFILE_REFUSED },
       );
     }
-    let chunks: AsyncIterable<Uint8Array>;
+    let chunks: AsyncIterable<InfileChunk>;
     if (fileName === STREAM_NAME) {
       if (stream === undefined) {
         finish();
@@ -70,10 +42,10 @@ export function infileResponder(sql: string, stream: InfileSource | undefined): 
       }
       chunks = infileChunks(stream);
     } else {
-      chunks = createReadStream(fileName, { highWaterMark: PACKET_BYTES });
+      chunks = createReadStream(fileName, { highWaterMark: FILE_READ_BYTES });
     }
     try {
-      await upload(chunks, context);
+      await new InfileUpload(context).sendAll(chunks);
     } catch (error) {
       finish();
       const missing = (error as { code?: unknown }).code === 'ENOENT';

@@ -12,28 +12,28 @@ export type InfileSource =
   | ReadableStream<InfileChunk>
   | InfileChunk;
 
-const utf8 = new TextEncoder();
-
-function asBytes(chunk: unknown): Uint8Array {
-  if (typeof chunk === 'string') return utf8.encode(chunk);
-  if (chunk instanceof Uint8Array) return chunk;
+function checked(chunk: unknown): InfileChunk {
+  if (typeof chunk === 'string' || chunk instanceof Uint8Array) return chunk;
   throw new TypeError(
     `LOCAL INFILE stream chunks must be Uint8Array or string, not ${typeof chunk}`,
   );
 }
 
-/** The chunks of any accepted source, as bytes. */
-export async function* infileChunks(source: InfileSource): AsyncGenerator<Uint8Array> {
+/**
+ * The chunks of any accepted source, as given: text stays text so the upload can encode it
+ * straight into its packet buffer.
+ */
+export async function* infileChunks(source: InfileSource): AsyncGenerator<InfileChunk> {
   if (typeof source === 'string' || source instanceof Uint8Array) {
-    yield asBytes(source);
+    yield source;
     return;
   }
   if (Symbol.asyncIterator in source) {
-    for await (const chunk of source as AsyncIterable<unknown>) yield asBytes(chunk);
+    for await (const chunk of source as AsyncIterable<unknown>) yield checked(chunk);
     return;
   }
   if (Symbol.iterator in source) {
-    for (const chunk of source as Iterable<unknown>) yield asBytes(chunk);
+    for (const chunk of source as Iterable<unknown>) yield checked(chunk);
     return;
   }
   const reader = (source as ReadableStream<InfileChunk>).getReader();
@@ -41,7 +41,7 @@ export async function* infileChunks(source: InfileSource): AsyncGenerator<Uint8A
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
-      yield asBytes(value);
+      yield checked(value);
     }
   } finally {
     reader.releaseLock();

@@ -94,6 +94,23 @@ describe('LOAD DATA LOCAL INFILE against the test server', () => {
     });
   }
 
+  it('loads :stream: from large chunks sent by reference, between small ones and text', async () => {
+    const many = Array.from(
+      { length: 40_000 },
+      (_unused, index) => `${index}\tnämé-${index % 97}\n`,
+    );
+    const large = Buffer.from(many.slice(1, 39_999).join(''));
+    expect(large.length).toBeGreaterThan(512 << 10);
+    await connection.query(LOAD_STREAM, {
+      infileStream: [many[0]!, large, Buffer.from(many[39_999]!)],
+    });
+    const [result] = await connection.query(
+      "SELECT COUNT(*), SUM(id), SUM(name = 'nämé-96') FROM loaded",
+    );
+    await connection.query('DELETE FROM loaded');
+    expect(result?.rows()[0]).toEqual([40_000, String((40_000 * 39_999) / 2), '412']);
+  });
+
   it('propagates a failing stream and stays usable', async () => {
     async function* failing(): AsyncGenerator<string> {
       yield '1\ta\n';

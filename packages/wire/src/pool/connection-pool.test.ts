@@ -48,13 +48,44 @@ describe('ConnectionPool against the test server', () => {
     expect(pool.size).toBeLessThanOrEqual(4);
   });
 
-  it('resets session state on release', async () => {
-    await using pool = createPool({ url: database.url, maxSize: 1 });
+  it('resets session state on release with resetOnRelease', async () => {
+    await using pool = createPool({ url: database.url, maxSize: 1, resetOnRelease: true });
     await pool.withConnection((connection) => connection.query('SET @leftover = 42'));
     const value = await pool.withConnection(async (connection) =>
       (await connection.query('SELECT @leftover'))[0]?.rows(),
     );
     expect(value).toEqual([[null]]);
+  });
+
+  it('keeps session state on release by default, on the same connection', async () => {
+    await using pool = createPool({ url: database.url, maxSize: 1 });
+    const firstId = await pool.withConnection(async (connection) => {
+      await connection.query('SET @leftover = 42');
+      return connection.connectionId;
+    });
+    const [id, value] = await pool.withConnection(async (connection) => [
+      connection.connectionId,
+      (await connection.query('SELECT @leftover'))[0]?.rows(),
+    ]);
+    expect(id).toBe(firstId);
+    expect(value).toEqual([[42]]);
+  });
+
+  it('rolls back a transaction left open, with or without resetOnRelease', async () => {
+    await admin.query('CREATE TABLE IF NOT EXISTS pool_rollback (id INT)');
+    for (const resetOnRelease of [false, true]) {
+      await using pool = createPool({ url: database.url, maxSize: 1, resetOnRelease });
+      await pool.withConnection(async (connection) => {
+        await connection.query('BEGIN');
+        await connection.query('INSERT INTO pool_rollback VALUES (1)');
+      });
+      const [inTransaction, count] = await pool.withConnection(async (connection) => [
+        connection.serverStatus & 1,
+        (await connection.query('SELECT COUNT(*) FROM pool_rollback'))[0]?.rows(),
+      ]);
+      expect(inTransaction).toBe(0);
+      expect(count).toEqual([[0]]);
+    }
   });
 
   it('times out an acquire when every connection is leased', async () => {
@@ -69,7 +100,6 @@ describe('ConnectionPool against the test server', () => {
       url: database.url,
       maxSize: 1,
       validateAfterIdle: 0,
-      resetOnRelease: false,
     });
     const first = await pool.acquire();
     const killedId = first.connectionId;
@@ -103,7 +133,6 @@ describe('ConnectionPool against the test server', () => {
         user: 'u',
         sslMode: 'disabled',
         maxSize: 1,
-        resetOnRelease: false,
       });
       const query = () =>
         pool.withConnection(async (connection) => (await connection.query('SELECT n'))[0]?.rows());
@@ -136,6 +165,7 @@ describe('ConnectionPool against the test server', () => {
         user: 'u',
         sslMode: 'disabled',
         maxSize: 1,
+        resetOnRelease: true,
       });
       for (let round = 0; round < 3; round += 1) {
         await pool.withConnection((connection) => connection.query(`DO ${round}`));

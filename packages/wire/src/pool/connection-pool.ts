@@ -1,5 +1,6 @@
 import { InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
 import { ProtocolConnection } from '../connection/protocol-connection.js';
+import { ServerStatus } from '../protocol/protocol-constants.js';
 import type { PoolOptions } from './pool-options.js';
 
 interface IdleConnection {
@@ -19,7 +20,9 @@ const CLOSED_POOL = (): InterfaceError =>
 /**
  * A pool of wire connections. Idle connections are checked before they are handed out
  * (closed or failed ones are dropped, ones idle for a while are pinged), so a dead
- * connection is replaced and never given to a caller. Released connections are reset.
+ * connection is replaced and never given to a caller. A released connection keeps its session
+ * state unless `resetOnRelease` is set, like mysql2's and mariadb's pools: a reset costs a round
+ * trip per query. An open transaction is always rolled back, so no lease inherits one.
  */
 export class ConnectionPool {
   private readonly idle: IdleConnection[] = [];
@@ -110,29 +113,46 @@ export class ConnectionPool {
     }
   }
 
-  /** Gives a connection back: it is reset and handed to the next waiter, or kept idle. */
+  /**
+   * Gives a connection back: an open transaction is rolled back, the session is reset when
+   * `resetOnRelease` is set, then the connection goes to the next waiter or is kept idle.
+   */
   async release(connection: ProtocolConnection): Promise<void> {
     if (!this.leased.delete(connection)) return;
     let usable = connection.isConnected() && this.ending === undefined;
-    if (usable && (this.options.resetOnRelease ?? true) && !this.resetRefused) {
-      try {
-        await connection.resetSession();
-      } catch (error) {
-        // A server that refuses COM_RESET_CONNECTION keeps its connections, unreset, rather
-        // than having every release close one; a failed connection is dropped.
-        if (connection.isConnected() && S2Error.isInstance(error) && (error.errno ?? 0) < 2000) {
-          this.resetRefused = true;
-        } else {
-          usable = false;
-        }
-      }
-    }
+    if (usable) usable = await this.cleanSession(connection);
     if (!usable) {
       await connection.close();
       this.replaceForWaiter();
       return;
     }
     this.makeAvailable(connection);
+  }
+
+  /** Leaves the session fit for the next lease; false when the connection must be dropped. */
+  private async cleanSession(connection: ProtocolConnection): Promise<boolean> {
+    if (this.options.resetOnRelease === true && !this.resetRefused) {
+      try {
+        await connection.resetSession();
+        return true;
+      } catch (error) {
+        // A server that refuses COM_RESET_CONNECTION keeps its connections, unreset, rather
+        // than having every release close one; a failed connection is dropped.
+        if (!connection.isConnected() || !S2Error.isInstance(error) || (error.errno ?? 0) >= 2000) {
+          return false;
+        }
+        this.resetRefused = true;
+      }
+    }
+    // The status flags of the last reply say whether a transaction is open: no round trip
+    // unless one is, and then a ROLLBACK so its locks and writes do not pass to the next lease.
+    if ((connection.serverStatus & ServerStatus.IN_TRANS) === 0) return true;
+    try {
+      await connection.query('ROLLBACK');
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** Hands a ready connection to the first waiter, or keeps it idle. */

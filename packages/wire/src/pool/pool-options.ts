@@ -12,6 +12,11 @@ export interface PoolOptions extends WireConnectionOptions {
   idleTimeout?: number;
   /** A connection idle longer than this many milliseconds is pinged before it is handed out; default 1000. */
   validateAfterIdle?: number;
-  /** Reset session state (COM_RESET_CONNECTION, then the session setup) on release; default true. */
+  /**
+   * Reset session state (COM_RESET_CONNECTION, then the session setup) on release; default
+   * false, as in mysql2's and mariadb's pools, because it adds a round trip to every lease.
+   * Without it, user variables, temporary tables and session settings pass to the next lease;
+   * an open transaction is rolled back either way.
+   */
   resetOnRelease?: boolean;
 }
