@@ -5,8 +5,9 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1
 bash scripts/bootstrap.sh || exit 1
-rm -rf .test-results
-pnpm exec turbo run test --concurrency=2 --output-logs=new-only
+rm -rf .test-results .turbo/runs
+# --continue: one failing package must not hide the results of the others.
+pnpm exec turbo run test --concurrency=2 --continue --summarize --output-logs=new-only
 status=$?
 node scripts/test-summary.mjs || status=1
 exit $status

@@ -109,10 +109,14 @@ export async function startLocalMariadb(options: LocalMariadbOptions = {}): Prom
   const dir = createInstanceDir();
   const dataDir = path.join(dir, 'data');
   const socketPath = path.join(dir, 'mysqld.sock');
+  // A temp dir of its own: servers installed side by side collide on names in the shared /tmp.
+  const tmpDir = path.join(dir, 'tmp');
+  fs.mkdirSync(tmpDir);
   try {
     await run(installDb, [
       '--no-defaults',
       `--datadir=${dataDir}`,
+      `--tmpdir=${tmpDir}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
       '--skip-name-resolve',
@@ -130,6 +134,7 @@ export async function startLocalMariadb(options: LocalMariadbOptions = {}): Prom
     [
       '--no-defaults',
       `--datadir=${dataDir}`,
+      `--tmpdir=${tmpDir}`,
       `--port=${port}`,
       '--bind-address=127.0.0.1',
       `--socket=${socketPath}`,
