@@ -1,4 +1,5 @@
 import { parseJsonLossless } from '@s2/core-cursor';
+import { parseJsonExactIntegers } from './exact-json-parse.js';
 
 interface ReviverContext {
   readonly source?: string;
@@ -24,17 +25,19 @@ function reviveInteger(_key: string, value: unknown, context?: ReviverContext): 
 }
 
 /**
- * Parses a Data API response without losing 64-bit integers: every integer literal becomes a
- * bigint (the type policy narrows it later), other numbers stay numbers. Uses `JSON.parse`
- * with the source-text reviver where the runtime has it, else core-cursor's tokenizer (Node 20).
+ * Parses a Data API response without losing 64-bit integers.
+ *
+ * By default (`strategy` omitted) integers beyond 2^53 become bigints and every other number a
+ * number, through {@link parseJsonExactIntegers}: nearly plain `JSON.parse` speed on every
+ * runtime. Given `strategy`, every integer literal becomes a bigint: `true` parses with the
+ * source-text reviver (V8 12.2+), `false` with core-cursor's tokenizer; both are many times
+ * slower and kept as the reference the default is tested against.
  *
  * @throws SyntaxError on malformed JSON.
  */
-export function parseResponseJson(
-  text: string,
-  useSourceText: boolean = hasSourceTextReviver,
-): unknown {
-  if (useSourceText) {
+export function parseResponseJson(text: string, strategy?: boolean): unknown {
+  if (strategy === undefined) return parseJsonExactIntegers(text);
+  if (strategy) {
     return JSON.parse(text, reviveInteger as (key: string, value: unknown) => unknown);
   }
   return parseJsonLossless(text, { bigint: 'bigint' });

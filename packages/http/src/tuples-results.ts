@@ -1,18 +1,17 @@
 import {
   BINARY_CHARSET,
-  ColumnBatchBuilder,
   type ColumnDescription,
   ColumnFlag,
   type ColumnKind,
   type ColumnSpec,
   describeDataApiColumn,
   isVectorTypeCode,
-  jsonText,
   type StatementResult,
   TypeCode,
   type VectorElement,
   vectorElementOf,
 } from '@s2/core-cursor';
+import { tuplesColumn } from './tuples-column.js';
 
 interface TuplesColumn {
   name: string;
@@ -51,10 +50,16 @@ const FIXED_KINDS: Readonly<Record<number, ColumnKind>> = {
 };
 
 function exceeds(rows: readonly unknown[][], index: number, max: bigint): boolean {
-  return rows.some((row) => {
+  // An integer below the maximum rounded to a double is below the maximum: no BigInt needed.
+  // Everything else (bigints, text, fractions, which BigInt rejects) goes through BigInt.
+  const maxNumber = Number(max);
+  for (const row of rows) {
     const value = row[index];
-    return value !== null && value !== undefined && BigInt(value as bigint) > max;
-  });
+    if (value === null || value === undefined) continue;
+    if (typeof value === 'number' && Number.isInteger(value) && value < maxNumber) continue;
+    if (BigInt(value as bigint) > max) return true;
+  }
+  return false;
 }
 
 /**
@@ -91,28 +96,10 @@ function columnSpec(
   return { kind, typeCode, decimals };
 }
 
-function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
-}
-
-/** Turns one JSON value into what the batch builder takes for the column. */
-function cellConverter(spec: ColumnSpec): (value: unknown) => unknown {
-  if (spec.kind === 'binary') {
-    return (value) => (typeof value === 'string' ? base64Bytes(value) : value);
-  }
-  if (spec.typeCode === TypeCode.JSON) {
-    // The value is embedded JSON; its text goes through the same JSON policy as over the wire.
-    return (value) => (value === null ? null : jsonText(value));
-  }
-  return (value) => value;
-}
-
 /**
  * The statement results of a `/query/tuples` answer: one buffered result set per entry, its
- * rows decoded into a ColumnBatch exactly as the wire client decodes the same SQL values.
+ * rows decoded into a ColumnBatch exactly as the wire client decodes the same SQL values, one
+ * column at a time.
  */
 export function tuplesResults(body: unknown): StatementResult[] {
   const results = ((body as { results?: TuplesResult[] }).results ?? []) as TuplesResult[];
@@ -120,11 +107,10 @@ export function tuplesResults(body: unknown): StatementResult[] {
     const rows = result.rows ?? [];
     const columns = (result.columns ?? []).map((column) => describeDataApiColumn(column));
     const specs = columns.map((description, index) => columnSpec(description, rows, index));
-    const converters = specs.map(cellConverter);
-    const builder = new ColumnBatchBuilder(specs);
-    for (const row of rows) {
-      builder.appendRow(converters.map((convert, index) => convert(row[index] ?? null)));
-    }
-    return { kind: 'rows', columns, batches: [builder.build()] };
+    const batch = {
+      numRows: rows.length,
+      columns: specs.map((spec, index) => tuplesColumn(spec, rows, index)),
+    };
+    return { kind: 'rows', columns, batches: [batch] };
   });
 }

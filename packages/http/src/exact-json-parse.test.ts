@@ -1,0 +1,68 @@
+import { parseJsonLossless } from '@s2/core-cursor';
+import { describe, expect, it } from 'vitest';
+import { parseJsonExactIntegers } from './exact-json-parse.js';
+
+/** Texts whose integers are all safe: `JSON.parse` alone must give the tokenizer's values. */
+const SAFE_TEXTS = [
+  '[1,-2,0,9007199254740991,-9007199254740991,1234567890123456]',
+  '[0.12345678901234567,-0.1234567890123456789,1.2345678901234567e+300,12345678901234567e-3]',
+  '[1e21,-1E+22,2.5e-10,123456789012345678.5]',
+  '["12345678901234567890","-9223372036854775808","a 18446744073709551615 b"]',
+  '{"k\\"12345678901234567890":"x\\\\","v":[12,"\\"12345678901234567890\\""]}',
+  '{"results":[{"rows":[[1,"2024-02-29 12:34:56.123456",3.141592653589793,null,true,false]]}]}',
+];
+
+/** Texts with integers beyond 2^53 outside strings: those must become exact bigints. */
+const UNSAFE_TEXTS = [
+  '[18446744073709551615,-9223372036854775808,9007199254740993,-9007199254740993]',
+  '{"a":\n-12345678901234567890 , "b" : [ 12345678901234567890 ]}',
+  '["a\\"b",18446744073709551615,"c\\\\",9223372036854775807,"12345678901234567890"]',
+  '["x\\" 12345678901234567890 \\"",12345678901234567890,0.12345678901234567]',
+  '[1.5,12345678901234567890,1e400,-0.0000000000000001,"\\u0002"]',
+  '["\\u0001123",12345678901234567890]',
+  '[1e20,100000000000000000000,12345678901234567.5,-1.5e300,{"x":[9007199254740993]}]',
+  '12345678901234567890',
+];
+
+/** Texts whose object key order is not text order: the tokenizer must answer them. */
+const REORDERED_TEXTS = [
+  '{"2":9007199254740993,"1":9007199254740992}',
+  '{"a":12345678901234567890,"a":12345678901234567891}',
+  '{"b":{"10":[18446744073709551615]},"a":[18446744073709551614]}',
+];
+
+describe('parseJsonExactIntegers', () => {
+  it.each(SAFE_TEXTS)('gives the tokenizer’s values for %s', (text) => {
+    expect(parseJsonExactIntegers(text)).toStrictEqual(parseJsonLossless(text, { bigint: 'auto' }));
+  });
+
+  it.each(UNSAFE_TEXTS)('keeps every digit of %s', (text) => {
+    expect(parseJsonExactIntegers(text)).toStrictEqual(parseJsonLossless(text, { bigint: 'auto' }));
+  });
+
+  it.each(REORDERED_TEXTS)('keeps every digit of %s, keys out of text order', (text) => {
+    expect(parseJsonExactIntegers(text)).toStrictEqual(parseJsonLossless(text, { bigint: 'auto' }));
+  });
+
+  it('returns bigints only beyond 2^53', () => {
+    expect(
+      parseJsonExactIntegers('[9007199254740991,9007199254740992,-18446744073709551615]'),
+    ).toEqual([9_007_199_254_740_991, 9_007_199_254_740_992n, -18_446_744_073_709_551_615n]);
+  });
+
+  it('keeps the sign of -0, as JSON.parse and the wire client do (the tokenizer drops it)', () => {
+    expect(Object.is((parseJsonExactIntegers('[-0]') as number[])[0], -0)).toBe(true);
+  });
+
+  it('leaves digits inside strings alone', () => {
+    expect(parseJsonExactIntegers('{"n":"12345678901234567890","m":1}')).toEqual({
+      n: '12345678901234567890',
+      m: 1,
+    });
+  });
+
+  it('rejects malformed JSON on both paths', () => {
+    expect(() => parseJsonExactIntegers('[1,')).toThrow(SyntaxError);
+    expect(() => parseJsonExactIntegers('[12345678901234567890,')).toThrow(SyntaxError);
+  });
+});
