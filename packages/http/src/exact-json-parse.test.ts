@@ -24,6 +24,16 @@ const UNSAFE_TEXTS = [
   '12345678901234567890',
 ];
 
+/** Texts where a literal's leading digits also occur elsewhere: in strings, keys, other numbers. */
+const DECOY_TEXTS = [
+  '{"results":[{"rows":[["12345678901234567890",-12345678901234567890,12345678901234567890]]}]}',
+  '[123456789012345678901,12345678901234567890,"x:12345678901234567890",12345678901234567891]',
+  '[{"12345678901234567890":1},0.12345678901234567890,12345678901234567890e0,12345678901234567890]',
+  '{"a":[9007199254740993],"b":{"c":9007199254740993},"d":[9007199254740993.5,9007199254740995]}',
+  '{"x":{"k":18446744073709551615,"k":18446744073709551614},"y":[18446744073709551615]}',
+  '[99999999999999999999,100000000000000000000,1e20,-99999999999999999999]',
+];
+
 /** Texts whose object key order is not text order: the tokenizer must answer them. */
 const REORDERED_TEXTS = [
   '{"2":9007199254740993,"1":9007199254740992}',
@@ -37,6 +47,10 @@ describe('parseJsonExactIntegers', () => {
   });
 
   it.each(UNSAFE_TEXTS)('keeps every digit of %s', (text) => {
+    expect(parseJsonExactIntegers(text)).toStrictEqual(parseJsonLossless(text, { bigint: 'auto' }));
+  });
+
+  it.each(DECOY_TEXTS)('finds the right literal among decoys in %s', (text) => {
     expect(parseJsonExactIntegers(text)).toStrictEqual(parseJsonLossless(text, { bigint: 'auto' }));
   });
 
@@ -64,5 +78,60 @@ describe('parseJsonExactIntegers', () => {
   it('rejects malformed JSON on both paths', () => {
     expect(() => parseJsonExactIntegers('[1,')).toThrow(SyntaxError);
     expect(() => parseJsonExactIntegers('[12345678901234567890,')).toThrow(SyntaxError);
+  });
+});
+
+describe('parseJsonExactIntegers on generated texts', () => {
+  /** A deterministic pseudo-random source, so that a failure can be replayed. */
+  function generator(seed: number): () => number {
+    let state = seed;
+    return () => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state / 2_147_483_648;
+    };
+  }
+
+  function randomText(random: () => number, depth: number): string {
+    const pick = Math.floor(random() * (depth > 2 ? 6 : 8));
+    const wide = () =>
+      `${random() < 0.3 ? '-' : ''}${9_007_199_254_740_993n + BigInt(Math.floor(random() * 50))}`;
+    switch (pick) {
+      case 0:
+        return wide();
+      case 1:
+        return JSON.stringify(`a${random() < 0.5 ? '"' : '\\'}:${wide()}`);
+      case 2:
+        return String(Math.floor(random() * 1e6));
+      case 3:
+        return `${wide()}.5`;
+      case 4:
+        return random() < 0.5 ? 'null' : `${wide()}e0`;
+      case 5:
+        return '"\\\\"';
+      case 6: {
+        const items = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+          randomText(random, depth + 1),
+        );
+        return `[${items.join(',')}]`;
+      }
+      default: {
+        const members = Array.from(
+          { length: 1 + Math.floor(random() * 3) },
+          () =>
+            `"k${Math.floor(random() * 3)}${random() < 0.3 ? '' : 'x'}" : ${randomText(random, depth + 1)}`,
+        );
+        return `{${members.join(',')}}`;
+      }
+    }
+  }
+
+  it('gives the tokenizer’s values for 2,000 texts with wide integers, decoys and duplicate keys', () => {
+    const random = generator(7);
+    for (let count = 0; count < 2_000; count++) {
+      const text = randomText(random, 0);
+      expect(parseJsonExactIntegers(text), text).toStrictEqual(
+        parseJsonLossless(text, { bigint: 'auto' }),
+      );
+    }
   });
 });

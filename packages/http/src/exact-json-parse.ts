@@ -1,16 +1,9 @@
 import { parseJsonLossless } from '@s2/core-cursor';
+import { isUnsafeInteger, roundedLiterals } from './rounded-literals.js';
 
-/**
- * Number literals outside strings that may denote an integer beyond 2^53: 16 or more integer
- * digits (2^53 itself has 16, so a shorter integer is safe), or an exponent. A fraction or an
- * exponent of another number is not one (the lookbehind).
- */
-const WIDE_NUMBER =
-  /(?<![\w.+-])-?(?:\d{16,}(?:\.\d+)?(?:[eE][+-]?\d+)?|\d+(?:\.\d+)?[eE][+-]?\d+)/g;
 const INTEGER_LITERAL = /^-?\d+$/;
 /** Keys that objects enumerate before the others, out of text order. */
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
-const BACKSLASH = 92;
 
 /** Where `JSON.parse` put the numbers it may have rounded, in text order. */
 interface RoundedSlots {
@@ -21,11 +14,6 @@ interface RoundedSlots {
 }
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
-
-/** Every double beyond 2^53 is an integer; only the infinities are not. */
-function isUnsafeInteger(value: number): boolean {
-  return (value > MAX_SAFE || value < -MAX_SAFE) && value !== Infinity && value !== -Infinity;
-}
 
 function collectRounded(value: unknown, slots: RoundedSlots, inTextOrder: boolean): void {
   if (Array.isArray(value)) {
@@ -66,35 +54,6 @@ function addSlot(
   if (!inTextOrder) slots.inTextOrder = false;
 }
 
-/** Whether the `"` at `position` is escaped, i.e. preceded by an odd run of backslashes. */
-function isEscaped(text: string, position: number): boolean {
-  let backslashes = 0;
-  while (text.charCodeAt(position - 1 - backslashes) === BACKSLASH) backslashes++;
-  return backslashes % 2 === 1;
-}
-
-/**
- * The literals outside strings whose value is an integer beyond 2^53, in text order. Only the
- * quotes before the last candidate are visited, once each.
- */
-function roundedLiterals(text: string): string[] {
-  const literals: string[] = [];
-  let inString = false;
-  let cursor = 0;
-  for (const match of text.matchAll(WIDE_NUMBER)) {
-    const start = match.index;
-    for (;;) {
-      const quote = text.indexOf('"', cursor);
-      if (quote === -1 || quote >= start) break;
-      cursor = quote + 1;
-      if (!inString || !isEscaped(text, quote)) inString = !inString;
-    }
-    cursor = start;
-    if (!inString && isUnsafeInteger(Number(match[0]))) literals.push(match[0]);
-  }
-  return literals;
-}
-
 /**
  * Parses JSON text exactly as `parseJsonLossless(text, { bigint: 'auto' })` does — integers
  * beyond 2^53 become bigints, every other number a number (`-0` keeps its sign, as with
@@ -102,8 +61,9 @@ function roundedLiterals(text: string): string[] {
  *
  * `JSON.parse` does the work; a walk over its result finds the numbers it may have rounded
  * (integers beyond 2^53: usually none, and then the result is exact). Only then is the text
- * scanned for those literals, whose digits replace the rounded values in text order. Texts
- * where that order is not the walk's (index-like or duplicate keys) go to the tokenizer.
+ * searched for those literals ({@link roundedLiterals}), whose digits replace the rounded values
+ * in text order. Texts where that order is not the walk's (index-like or duplicate keys) go to
+ * the tokenizer.
  *
  * @throws SyntaxError on malformed JSON.
  */
@@ -118,13 +78,16 @@ export function parseJsonExactIntegers(text: string): unknown {
   collectRounded(parsed, slots, true);
   const { containers, keys } = slots;
   if (containers.length === 0) return parsed;
-  const literals = slots.inTextOrder ? roundedLiterals(text) : [];
+  const values = containers.map((container, index) => {
+    return (container as Record<number | string, number>)[keys[index] as number | string] as number;
+  });
+  const literals = slots.inTextOrder ? roundedLiterals(text, values) : [];
   if (literals.length !== containers.length) return parseJsonLossless(text, { bigint: 'auto' });
   for (let index = 0; index < literals.length; index++) {
     const container = containers[index] as Record<number | string, unknown>;
     const key = keys[index] as number | string;
     const literal = literals[index] as string;
-    if (container[key] !== Number(literal)) return parseJsonLossless(text, { bigint: 'auto' });
+    if (values[index] !== Number(literal)) return parseJsonLossless(text, { bigint: 'auto' });
     // A fraction or an exponent makes a number, as in the tokenizer.
     if (INTEGER_LITERAL.test(literal)) container[key] = BigInt(literal);
   }
