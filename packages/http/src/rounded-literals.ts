@@ -1,10 +1,11 @@
 /**
  * Number literals outside strings that may denote an integer beyond 2^53: 16 or more integer
  * digits (2^53 itself has 16, so a shorter integer is safe), or an exponent. A fraction or an
- * exponent of another number is not one (the lookbehind).
+ * exponent of another number is not one (the character before it is checked without a
+ * lookbehind, which older Safari lacks). Group 1 is the literal.
  */
 const WIDE_NUMBER =
-  /(?<![\w.+-])-?(?:\d{16,}(?:\.\d+)?(?:[eE][+-]?\d+)?|\d+(?:\.\d+)?[eE][+-]?\d+)/g;
+  /(?:^|[^\w.+-])(-?(?:\d{16,}(?:\.\d+)?(?:[eE][+-]?\d+)?|\d+(?:\.\d+)?[eE][+-]?\d+))/g;
 const NUMBER_TOKEN = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /** What may precede a value in JSON text outside strings. */
 const VALUE_BOUNDARY = new Set(['[', ',', ':', ' ', '\t', '\n', '\r']);
@@ -78,12 +79,11 @@ function scanRoundedLiterals(text: string, from: number, to: number): string[] {
   const pattern = new RegExp(WIDE_NUMBER);
   pattern.lastIndex = from;
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    if (match.index >= to) break;
-    tracker.advanceTo(match.index);
-    const value = Number(match[0]);
-    if (!tracker.inString && isUnsafeInteger(value)) {
-      literals.push(match[0]);
-    }
+    const literal = match[1] as string;
+    const start = match.index + match[0].length - literal.length;
+    if (start >= to) break;
+    tracker.advanceTo(start);
+    if (!tracker.inString && isUnsafeInteger(Number(literal))) literals.push(literal);
   }
   return literals;
 }
