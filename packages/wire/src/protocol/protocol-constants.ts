@@ -79,45 +79,6 @@ export const CachingSha2Status = {
   PERFORM_FULL_AUTHENTICATION: 0x04,
 } as const;
 
-/** MySQL column type codes (wire-protocol.md §13.2). */
-export const ColumnType = {
-  DECIMAL: 0,
-  TINY: 1,
-  SHORT: 2,
-  LONG: 3,
-  FLOAT: 4,
-  DOUBLE: 5,
-  NULL: 6,
-  TIMESTAMP: 7,
-  LONGLONG: 8,
-  INT24: 9,
-  DATE: 10,
-  TIME: 11,
-  DATETIME: 12,
-  YEAR: 13,
-  NEWDATE: 14,
-  VARCHAR: 15,
-  BIT: 16,
-  JSON: 245,
-  NEWDECIMAL: 246,
-  ENUM: 247,
-  SET: 248,
-  TINY_BLOB: 249,
-  MEDIUM_BLOB: 250,
-  LONG_BLOB: 251,
-  BLOB: 252,
-  VAR_STRING: 253,
-  STRING: 254,
-  GEOMETRY: 255,
-} as const;
-
-/** Column definition flags. */
-export const ColumnFlag = {
-  NOT_NULL: 0x1,
-  UNSIGNED: 0x20,
-  BINARY: 0x80,
-} as const;
-
 /** SingleStore's extended type byte in column definitions (wire-protocol.md §12.3). */
 export const ExtendedType = {
   NONE: 0,
