@@ -7,6 +7,7 @@ import { type BearerVerifier, type Credentials, credentialsOf } from './credenti
 import { HttpProblem, problemFrom } from './http-problem.js';
 import { OPENAPI_DOCUMENT } from './openapi-document.js';
 import { MAX_BODY_BYTES, readStatementRequest } from './request-body.js';
+import { sendBody } from './response-body.js';
 import { execResponseJson, queryResponseJson } from './result-json.js';
 
 /** How to start a {@link DataApiServer}. */
@@ -52,21 +53,7 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
 /** A statement after which a session reset would leave another default database behind. */
 const CHANGES_DATABASE = /\b(use|call)\b/i;
 const SHUTDOWN_GRACE_MS = 10_000;
-
-function send(
-  response: ServerResponse,
-  status: number,
-  contentType: string,
-  body: string,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  response.writeHead(status, {
-    'content-type': contentType,
-    'content-length': Buffer.byteLength(body),
-    ...headers,
-  });
-  response.end(body);
-}
+const OPENAPI_JSON = JSON.stringify(OPENAPI_DOCUMENT);
 
 class RequestHandler {
   private readonly pools = new Map<string, ConnectionPool>();
@@ -108,12 +95,12 @@ class RequestHandler {
       throw new HttpProblem(405, `Method ${method} is not allowed here`, { allow: allowed });
     }
     if (path === '/ping') {
-      send(response, 200, 'text/plain; charset=utf-8', 'pong');
+      sendBody(request.headers, response, 200, 'text/plain; charset=utf-8', 'pong');
     } else if (path === '/api/v2/spec') {
-      send(response, 200, 'application/json', JSON.stringify(OPENAPI_DOCUMENT));
+      sendBody(request.headers, response, 200, 'application/json', OPENAPI_JSON);
     } else if (endpoint) {
       const body = await this.runStatement(request, response, endpoint);
-      send(response, 200, 'application/json', body);
+      sendBody(request.headers, response, 200, 'application/json', body);
     }
     return 200;
   }
@@ -211,7 +198,8 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
         const problem = problemFrom(error);
         if (problem.status === 401) handler.forgetEmptyPools();
         if (!response.headersSent) {
-          send(
+          sendBody(
+            request.headers,
             response,
             problem.status,
             'text/plain; charset=utf-8',
