@@ -10,6 +10,7 @@ import {
 } from '@s2/core-cursor';
 import ky from 'ky';
 import { HttpTransport } from './http-transport.js';
+import { compressionThreshold } from './request-compression.js';
 
 /** HTTP-only settings of {@link connect}, next to the shared connection parameters. */
 export interface HttpOptions {
@@ -24,6 +25,14 @@ export interface HttpOptions {
   retries?: number;
   /** Extra headers on every request (never logged). */
   headers?: Record<string, string>;
+  /**
+   * Gzip request bodies (`Content-Encoding: gzip`): `true` for bodies of 1 KiB or more, a number
+   * for bodies of at least that many bytes, default `false`. Off by default because
+   * SingleStore's own Data API is not documented to accept compressed bodies; turn it on for
+   * servers that do, such as `apps/data-api-server`. Needs `CompressionStream` (browsers, edge
+   * runtimes, Node 18+); where it is missing, bodies go uncompressed.
+   */
+  compressRequests?: boolean | number;
 }
 
 const MS_PER_SECOND = 1000;
@@ -94,6 +103,7 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
       connectTimeout: params.connectTimeout * MS_PER_SECOND,
       retries: options.retries ?? 2,
       escaping,
+      compressFrom: compressionThreshold(options.compressRequests),
     });
     super(transport, {
       resultsType: params.resultsType,

@@ -11,6 +11,7 @@ import {
 import type { KyInstance, Options as KyOptions } from 'ky';
 import { errorFromErrorField, errorFromResponse, transportError } from './http-errors.js';
 import { parseResponseJson } from './parse-response-json.js';
+import { gzipBytes } from './request-compression.js';
 import { routeStatement } from './statement-route.js';
 import { tuplesResults } from './tuples-results.js';
 import { assertSupportedOverHttp } from './unsupported-statements.js';
@@ -26,6 +27,8 @@ export interface HttpTransportSettings {
   readonly retries: number;
   /** NaN/Infinity handling for the `args` the Data API binds. */
   readonly escaping: Pick<EscapeOptions, 'nanAsNull' | 'infAsNull'>;
+  /** Request bodies of at least this many bytes are gzipped; undefined sends them as they are. */
+  readonly compressFrom?: number | undefined;
 }
 
 /** Verbs whose statements read only, so resending one after a lost answer is harmless. */
@@ -96,7 +99,7 @@ export class HttpTransport implements Transport {
       headers.authorization = this.settings.authorization;
     }
     const options: KyOptions = {
-      body,
+      body: await this.encodeBody(body, headers),
       headers,
       timeout: this.settings.queryTimeout ?? false,
       retry: retry
@@ -126,6 +129,19 @@ export class HttpTransport implements Transport {
     const errorField = (parsed as { error?: unknown } | null)?.error;
     if (errorField !== undefined && errorField !== null) throw errorFromErrorField(errorField);
     return parsed;
+  }
+
+  /** The body as sent: gzipped (with Content-Encoding set) when it reaches `compressFrom`. */
+  private async encodeBody(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<string | Uint8Array<ArrayBuffer>> {
+    const threshold = this.settings.compressFrom;
+    if (threshold === undefined) return body;
+    const bytes = new TextEncoder().encode(body);
+    if (bytes.length < threshold) return body;
+    headers['content-encoding'] = 'gzip';
+    return gzipBytes(bytes);
   }
 
   /** GET /ping, without credentials (the endpoint needs none), bounded by connectTimeout. */
