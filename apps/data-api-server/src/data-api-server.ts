@@ -5,8 +5,10 @@ import type { WireConnectionOptions } from '@s2/wire';
 import { ConnectionPool } from './connection-pool.js';
 import { type BearerVerifier, type Credentials, credentialsOf } from './credentials.js';
 import { HttpProblem, problemFrom } from './http-problem.js';
+import { assertAdmin } from './jwks-setup.js';
+import { JwtAuthenticator, type JwtOptions } from './jwt-auth.js';
 import { OPENAPI_DOCUMENT } from './openapi-document.js';
-import { MAX_BODY_BYTES, readStatementRequest } from './request-body.js';
+import { MAX_BODY_BYTES, readJsonBody, readStatementRequest } from './request-body.js';
 import { sendBody } from './response-body.js';
 import { execResponseJson, queryResponseJson } from './result-json.js';
 
@@ -26,8 +28,21 @@ export interface DataApiServerOptions {
   corsOrigin?: string;
   /** Receives one line per request (never credentials or SQL); false silences it. */
   log?: ((line: string) => void) | false;
-  /** Enables Bearer authentication; without it Bearer requests get 401. */
+  /**
+   * Turns Bearer tokens into credentials with your own code; when given, it decides alone and
+   * `jwt` is not consulted. Without it or `jwt`, Bearer requests get 401.
+   */
   verifyBearer?: BearerVerifier;
+  /**
+   * Built-in Bearer JWT authentication: a key set (inline, URL or file, or later through
+   * `/api/v2/jwks_setup`), claim rules and the database login per token user.
+   */
+  jwt?: JwtOptions;
+  /**
+   * Enables `POST /api/v2/jwks_setup` for requests with `Authorization: Bearer <adminToken>`;
+   * without it the endpoint answers 403. Use a long random secret.
+   */
+  adminToken?: string;
   /** Extra wire options for the target (TLS and so on); credentials come from requests. */
   wireOptions?: Omit<WireConnectionOptions, 'url' | 'user' | 'password' | 'database'>;
 }
@@ -53,15 +68,23 @@ const ENDPOINTS: ReadonlyMap<string, Endpoint> = new Map([
 /** A statement after which a session reset would leave another default database behind. */
 const CHANGES_DATABASE = /\b(use|call)\b/i;
 const SHUTDOWN_GRACE_MS = 10_000;
+const JWKS_SETUP = '/api/v2/jwks_setup';
 const OPENAPI_JSON = JSON.stringify(OPENAPI_DOCUMENT);
 
 class RequestHandler {
   private readonly pools = new Map<string, ConnectionPool>();
   private readonly targetDatabase: string | undefined;
 
-  constructor(private readonly options: DataApiServerOptions) {
+  private readonly verifyBearer: BearerVerifier | undefined;
+
+  constructor(
+    private readonly options: DataApiServerOptions,
+    private readonly jwt: JwtAuthenticator | undefined,
+  ) {
     const database = decodeURIComponent(new URL(options.target).pathname.slice(1));
     this.targetDatabase = database === '' ? undefined : database;
+    this.verifyBearer =
+      options.verifyBearer ?? (jwt === undefined ? undefined : (token) => jwt.credentials(token));
   }
 
   openConnections(): number {
@@ -89,7 +112,12 @@ class RequestHandler {
       return 204;
     }
     const endpoint = ENDPOINTS.get(path);
-    const allowed = endpoint ? 'POST' : path === '/ping' || path === '/api/v2/spec' ? 'GET' : '';
+    const allowed =
+      endpoint || path === JWKS_SETUP
+        ? 'POST'
+        : path === '/ping' || path === '/api/v2/spec'
+          ? 'GET'
+          : '';
     if (allowed === '') throw new HttpProblem(404, `Not found: ${path}`);
     if (method !== allowed && !(allowed === 'GET' && method === 'HEAD')) {
       throw new HttpProblem(405, `Method ${method} is not allowed here`, { allow: allowed });
@@ -98,6 +126,9 @@ class RequestHandler {
       sendBody(request.headers, response, 200, 'text/plain; charset=utf-8', 'pong');
     } else if (path === '/api/v2/spec') {
       sendBody(request.headers, response, 200, 'application/json', OPENAPI_JSON);
+    } else if (path === JWKS_SETUP) {
+      const body = await this.setUpJwks(request);
+      sendBody(request.headers, response, 200, 'application/json', body);
     } else if (endpoint) {
       const body = await this.runStatement(request, response, endpoint);
       sendBody(request.headers, response, 200, 'application/json', body);
@@ -105,12 +136,34 @@ class RequestHandler {
     return 200;
   }
 
+  /** `POST /api/v2/jwks_setup`: replaces the key set Bearer JWTs are verified against. */
+  private async setUpJwks(request: IncomingMessage): Promise<string> {
+    assertAdmin(request.headers, this.options.adminToken);
+    if (this.jwt === undefined || this.options.verifyBearer !== undefined) {
+      throw new HttpProblem(
+        409,
+        'JWT authentication is not enabled on this server (start it with the jwt option)',
+      );
+    }
+    const body = await readJsonBody(request, this.options.maxBodyBytes ?? MAX_BODY_BYTES);
+    let keys: number;
+    try {
+      keys = this.jwt.setKeySet(body);
+    } catch (error) {
+      throw new HttpProblem(
+        400,
+        `Invalid JWKS: ${error instanceof Error ? error.message : 'not a key set'}`,
+      );
+    }
+    return `{"keys":${keys}}`;
+  }
+
   private async runStatement(
     request: IncomingMessage,
     response: ServerResponse,
     endpoint: Endpoint,
   ): Promise<string> {
-    const credentials = await credentialsOf(request.headers, this.options.verifyBearer);
+    const credentials = await credentialsOf(request.headers, this.verifyBearer);
     const statement = await readStatementRequest(
       request,
       this.options.maxBodyBytes ?? MAX_BODY_BYTES,
@@ -188,7 +241,8 @@ function defaultLog(line: string): void {
  * ```
  */
 export async function startDataApiServer(options: DataApiServerOptions): Promise<DataApiServer> {
-  const handler = new RequestHandler(options);
+  const jwt = options.jwt === undefined ? undefined : await JwtAuthenticator.create(options.jwt);
+  const handler = new RequestHandler(options, jwt);
   const log = options.log === false ? undefined : (options.log ?? defaultLog);
   const server = createServer((request, response) => {
     const started = performance.now();

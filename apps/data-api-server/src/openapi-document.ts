@@ -19,8 +19,11 @@ const errorResponses = {
   '400': { description: 'SQL or request error: `Error NNNN: message`, or a description.' },
   '401': { description: 'Missing or rejected credentials.' },
   '403': { description: 'The user lacks a privilege the statement needs.' },
-  '413': { description: 'The request body is larger than 1 MB.' },
-  '415': { description: 'The Content-Type is not application/json.' },
+  '413': { description: 'The request body is larger than 1 MB, as sent or decompressed.' },
+  '415': {
+    description:
+      'The Content-Type is not application/json, or the Content-Encoding not gzip, deflate or identity.',
+  },
   '502': { description: 'The target database server could not be reached.' },
 };
 
@@ -112,6 +115,32 @@ export const OPENAPI_DOCUMENT = {
             },
           },
           ...errorResponses,
+        },
+      },
+    },
+    '/api/v2/jwks_setup': {
+      post: {
+        summary:
+          'Replace the JWKS that Bearer JWTs are verified against; needs the admin token as Bearer.',
+        security: [{ bearer: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['keys'],
+                properties: { keys: { type: 'array', items: { type: 'object' } } },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: '`{"keys": n}`: the number of signing keys now in use.' },
+          '400': { description: 'Not a usable key set (or it holds private key material).' },
+          '401': { description: 'Not the admin token.' },
+          '403': { description: 'The server was started without an admin token.' },
+          '409': { description: 'JWT authentication is not enabled on this server.' },
         },
       },
     },

@@ -95,27 +95,36 @@ function invalid(message: string): HttpProblem {
 }
 
 /**
- * Reads and checks a statement request: `Content-Type: application/json` (else 415), a
- * `Content-Encoding` of identity, gzip or deflate (else 415), at most `limit` bytes both as sent
- * and once decompressed (else 413), a JSON object with a string `sql`, an optional `args` array and an
- * optional string `database` (else 400). Integers in `args` are parsed without rounding.
+ * Reads a JSON request body: `Content-Type: application/json` (else 415), a `Content-Encoding`
+ * of identity, gzip or deflate (else 415), at most `limit` bytes both as sent and once
+ * decompressed (else 413), valid JSON (else 400). Integers are parsed without rounding.
  */
-export async function readStatementRequest(
+export async function readJsonBody(
   request: IncomingMessage,
   limit = MAX_BODY_BYTES,
-): Promise<StatementRequest> {
+): Promise<unknown> {
   if (!isJsonContentType(request.headers['content-type'])) {
     throw new HttpProblem(415, 'Content-Type must be application/json');
   }
   const encoding = bodyEncodingOf(request.headers['content-encoding']);
   const raw = await readBody(request, limit);
   const text = (await decodeBody(raw, encoding, limit)).toString('utf8');
-  let body: unknown;
   try {
-    body = parseJsonLossless(text, { bigint: 'auto' });
+    return parseJsonLossless(text, { bigint: 'auto' });
   } catch (error) {
     throw invalid(error instanceof Error ? error.message : 'malformed JSON');
   }
+}
+
+/**
+ * Reads and checks a statement request ({@link readJsonBody}): a JSON object with a string
+ * `sql`, an optional `args` array and an optional string `database` (else 400).
+ */
+export async function readStatementRequest(
+  request: IncomingMessage,
+  limit = MAX_BODY_BYTES,
+): Promise<StatementRequest> {
+  const body = await readJsonBody(request, limit);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw invalid('expected a JSON object');
   }
