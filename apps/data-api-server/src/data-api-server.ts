@@ -11,6 +11,7 @@ import { OPENAPI_DOCUMENT } from './openapi-document.js';
 import { MAX_BODY_BYTES, readJsonBody, readStatementRequest } from './request-body.js';
 import { sendBody } from './response-body.js';
 import { execResponseJson, queryResponseJson } from './result-json.js';
+import { runStatements } from './run-statements.js';
 
 /** How to start a {@link DataApiServer}. */
 export interface DataApiServerOptions {
@@ -43,6 +44,13 @@ export interface DataApiServerOptions {
    * without it the endpoint answers 403. Use a long random secret.
    */
   adminToken?: string;
+  /**
+   * Lets one request carry several `;`-separated statements (the wire client's
+   * CLIENT_MULTI_STATEMENTS); default false, as SingleStore's clients never send them
+   * (data-api.md §12). When a later statement fails, the answer is HTTP 200 with the earlier
+   * results and an `"error"` field.
+   */
+  multiStatements?: boolean;
   /** Extra wire options for the target (TLS and so on); credentials come from requests. */
   wireOptions?: Omit<WireConnectionOptions, 'url' | 'user' | 'password' | 'database'>;
 }
@@ -183,8 +191,10 @@ class RequestHandler {
           : interpolate(statement.sql, statement.args, {
               noBackslashEscapes: connection.noBackslashEscapes,
             });
-      const results = await connection.query(sql, { signal: abort.signal });
-      return endpoint === 'exec' ? execResponseJson(results) : queryResponseJson(results, endpoint);
+      const { results, failure } = await runStatements(connection, sql, abort.signal);
+      return endpoint === 'exec'
+        ? execResponseJson(results, failure)
+        : queryResponseJson(results, endpoint, failure);
     } catch (error) {
       reusable &&= connection.isConnected();
       throw error;
@@ -201,6 +211,7 @@ class RequestHandler {
       pool = new ConnectionPool(
         {
           ...this.options.wireOptions,
+          ...(this.options.multiStatements ? { multiStatements: true } : {}),
           url: this.options.target,
           user: credentials.user,
           password: credentials.password,
