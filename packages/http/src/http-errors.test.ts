@@ -28,10 +28,20 @@ describe('errorFromResponse', () => {
     expect([empty.errno, empty.detail]).toEqual([502, 'HTTP Error']);
   });
 
-  it('maps a 200 answer with an error field to OperationalError', () => {
+  it('maps a 200 answer with an error field by its code, as the wire client would', () => {
     const error = errorFromErrorField({ code: 1317, message: 'interrupted' });
     expect(error).toBeInstanceOf(OperationalError);
-    expect(error.errno).toBe(1317);
+    expect([error.errno, error.detail]).toEqual([1317, 'interrupted']);
+    const missing = errorFromErrorField({ code: 1146, message: "Table 'db.t' doesn't exist" });
+    expect(missing).toBeInstanceOf(ProgrammingError);
+    expect(missing.errno).toBe(1146);
+    expect(errorFromErrorField({ code: 1062, message: 'dup' })).toBeInstanceOf(IntegrityError);
+    const odd = errorFromErrorField({ message: 7 });
+    expect([odd.constructor, odd.errno, odd.detail]).toEqual([
+      OperationalError,
+      0,
+      'Data API error',
+    ]);
   });
 
   it('tells aborts, timeouts and network failures apart', () => {

@@ -15,12 +15,19 @@ export function errorFromResponse(status: number, body: string): S2Error {
   return errorFromServer({ errno: status, message: text });
 }
 
-/** The error for an HTTP 200 answer that carries `"error": {"code", "message"}` (§9.1). */
+/**
+ * The error for an HTTP 200 answer that carries `"error": {"code", "message"}` (§9.1): a later
+ * statement failed after earlier ones ran. Mapped by errno like every other server error (1146 →
+ * ProgrammingError), so the class matches what `@s2/wire` throws for the same statement; the
+ * Python SDK makes every such error an OperationalError.
+ */
 export function errorFromErrorField(field: unknown): S2Error {
   const { code, message } = (field ?? {}) as { code?: unknown; message?: unknown };
-  return new OperationalError(typeof message === 'string' ? message : 'Data API error', {
-    errno: Number(code ?? 0),
-  });
+  const errno = Number(code ?? 0);
+  const text = typeof message === 'string' ? message : 'Data API error';
+  return Number.isInteger(errno) && errno > 0
+    ? errorFromServer({ errno, message: text })
+    : new OperationalError(text, { errno: 0 });
 }
 
 /** The error for a request that never got an answer: network failure, timeout or abort. */
