@@ -1,5 +1,5 @@
 import type { ColumnBatch, ColumnKind, ColumnVector } from '../column-batch.js';
-import { columnValues } from '../values/column-values.js';
+import { columnValuesInto } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 import { columnKeys } from './dicts.js';
 import type { ResultColumn } from './result-column.js';
@@ -56,7 +56,18 @@ function columnData(
       return typedCopy(parts, total) ?? [];
     }
   }
-  return parts.flatMap((part) => columnValues(part, options));
+  const values = new Array<unknown>(total);
+  let offset = 0;
+  for (const part of parts) {
+    if (offset === 0) columnValuesInto(part, values, options);
+    else {
+      const piece = new Array<unknown>(part.length);
+      columnValuesInto(part, piece, options);
+      for (let row = 0; row < part.length; row += 1) values[offset + row] = piece[row];
+    }
+    offset += part.length;
+  }
+  return values;
 }
 
 /**

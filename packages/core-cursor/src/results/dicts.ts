@@ -1,5 +1,5 @@
 import type { ColumnBatch } from '../column-batch.js';
-import { columnReader } from '../values/column-values.js';
+import { columnArray } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 import type { ResultColumn } from './result-column.js';
 
@@ -32,12 +32,12 @@ export function toDicts(
   const keys = columnKeys(columns);
   const rows: DictRow[] = [];
   for (const batch of batches) {
-    const readers = batch.columns.map((column) => columnReader(column, options));
+    const values = batch.columns.map((column) => columnArray(column, options));
     for (let row = 0; row < batch.numRows; row++) {
       const record: DictRow = {};
-      readers.forEach((read, index) => {
+      values.forEach((column, index) => {
         Object.defineProperty(record, keys[index] as string, {
-          value: read(row),
+          value: column[row],
           enumerable: true,
           writable: true,
           configurable: true,

@@ -1,13 +1,14 @@
 import type { ColumnBatch } from '../column-batch.js';
-import { columnReader, type ValueReader } from '../values/column-values.js';
+import { columnArray } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 
 /** A row as an array of values in column order (DB-API's tuple). */
 export type TupleRow = unknown[];
 
 /**
- * The rows of some batches as arrays (results type `'tuples'`). One reader per column per
- * batch and preallocated arrays: this is the hot loop of every tuples fetch.
+ * The rows of some batches as arrays (results type `'tuples'`): each column is materialised in
+ * one loop of its own kind, then the rows are assembled from those arrays. This is the hot loop
+ * of every tuples fetch.
  */
 export function toTuples(batches: readonly ColumnBatch[], options: ValueOptions): TupleRow[] {
   let total = 0;
@@ -15,12 +16,12 @@ export function toTuples(batches: readonly ColumnBatch[], options: ValueOptions)
   const rows = new Array<TupleRow>(total);
   let next = 0;
   for (const batch of batches) {
-    const readers: ValueReader[] = batch.columns.map((column) => columnReader(column, options));
-    const width = readers.length;
+    const columns = batch.columns.map((column) => columnArray(column, options));
+    const width = columns.length;
     for (let row = 0; row < batch.numRows; row += 1) {
       const tuple = new Array<unknown>(width);
       for (let index = 0; index < width; index += 1)
-        tuple[index] = (readers[index] as ValueReader)(row);
+        tuple[index] = (columns[index] as unknown[])[row];
       rows[next] = tuple;
       next += 1;
     }
