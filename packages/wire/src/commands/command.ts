@@ -26,12 +26,24 @@ export interface CommandContext {
   resumeReading(reason: string): void;
 }
 
+/**
+ * Takes a run of whole row packets straight out of a socket chunk: the payloads lie in
+ * `chunk` after `start` (their frame headers between them) and `bounds` holds `count`
+ * (start, end) pairs relative to `start`. Rows arrive this way, without a view per packet,
+ * while a command is reading rows; everything else still comes through `handle`.
+ */
+export interface RowRunTarget {
+  acceptRows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void;
+}
+
 /** A command as the pipeline sees it, whatever its result type. */
 export interface PipelineCommand {
   readonly settled: boolean;
   start(context: CommandContext): void | Promise<void>;
   handle(payload: Uint8Array, context: CommandContext): void | Promise<void>;
   fail(error: unknown): void;
+  /** Where runs of row packets go right now, if the command is reading rows. */
+  rowRunTarget?(): RowRunTarget | undefined;
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   ServerStatus,
 } from '../protocol/protocol-constants.js';
 import { outOfSync } from '../protocol/wire-errors.js';
-import { Command, type CommandContext } from './command.js';
+import { Command, type CommandContext, type RowRunTarget } from './command.js';
 import type { ResultSink } from './result-sink.js';
 
 /** Answers a LOCAL INFILE request: sends the data packets and the empty end packet. */
@@ -31,7 +31,7 @@ const NO_INFILE_ERROR = (): InterfaceError =>
  * column-definitions → column-eof → rows → EOF) and, while SERVER_MORE_RESULTS_EXISTS is set,
  * back to result-header.
  */
-export class QueryCommand extends Command<void> {
+export class QueryCommand extends Command<void> implements RowRunTarget {
   private state: QueryState = 'result-header';
   private columnCount = 0;
   private definitions: ColumnDefinition[] = [];
@@ -53,6 +53,18 @@ export class QueryCommand extends Command<void> {
     context.send(
       new PacketWriter(this.sql.length * 3 + 1).u8(CommandByte.QUERY).string(this.sql).finish(),
     );
+  }
+
+  rowRunTarget(): RowRunTarget | undefined {
+    return this.state === 'rows' && this.pendingError === undefined ? this : undefined;
+  }
+
+  acceptRows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
+    try {
+      this.sink.rows(chunk, start, bounds, count);
+    } catch (error) {
+      this.pendingError = error;
+    }
   }
 
   override fail(error: unknown): void {

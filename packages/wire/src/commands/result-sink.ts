@@ -15,6 +15,8 @@ export interface ResultSink {
   columns(definitions: readonly ColumnDefinition[]): void;
   /** One row payload (a view that stays valid). */
   row(payload: Uint8Array): void;
+  /** A run of row payloads inside one chunk (see `RowRunTarget`), in order with `row`. */
+  rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void;
   /** The current result (with or without rows) ended; `last` when no more results follow. */
   resultEnd(summary: ResultSummary, last: boolean): void;
   /** The query failed; nothing more follows. */

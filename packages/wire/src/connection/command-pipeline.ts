@@ -1,7 +1,12 @@
 import type { Socket } from 'node:net';
 import { type TLSSocket, connect as tlsConnect } from 'node:tls';
 import { InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
-import type { Command, CommandContext, PipelineCommand } from '../commands/command.js';
+import type {
+  Command,
+  CommandContext,
+  PipelineCommand,
+  RowRunTarget,
+} from '../commands/command.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from '../protocol/packet-framing.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
@@ -49,7 +54,11 @@ export class CommandPipeline implements CommandContext {
   ) {
     this.unixSocket = options.socketPath !== undefined;
     this.socket = socket;
-    this.incoming = new IncomingPackets(this.sequence, (payload) => this.onPacket(payload));
+    this.incoming = new IncomingPackets(
+      this.sequence,
+      (payload) => this.onPacket(payload),
+      () => this.rowRunTarget(),
+    );
     this.attach(socket);
   }
 
@@ -168,6 +177,15 @@ export class CommandPipeline implements CommandContext {
         return;
       }
     }
+  }
+
+  /** Rows may skip the per-packet path only when nothing is held back ahead of them. */
+  private rowRunTarget(): RowRunTarget | undefined {
+    const command = this.current;
+    if (this.busy || this.backlog.length > 0 || command === undefined || command.settled) {
+      return undefined;
+    }
+    return command.rowRunTarget?.();
   }
 
   private onPacket(payload: Uint8Array): void {

@@ -1,4 +1,10 @@
-import { FRAME_HEADER_LENGTH, MAX_FRAME_PAYLOAD } from './protocol-constants.js';
+import type { RowRunTarget } from '../commands/command.js';
+import {
+  EOF_MAX_LENGTH,
+  FRAME_HEADER_LENGTH,
+  MAX_FRAME_PAYLOAD,
+  PacketHeader,
+} from './protocol-constants.js';
 import { wrongSequence } from './wire-errors.js';
 
 /**
@@ -59,10 +65,16 @@ export class IncomingPackets {
   private frame: Uint8Array | undefined;
   private frameFilled = 0;
   private continued: Uint8Array[] = [];
+  private runBounds = new Uint32Array(2 * 1024);
 
+  /**
+   * `rowTarget` says where row packets may go as runs right now (see `RowRunTarget`); every
+   * packet that is not part of such a run goes to `onPacket`.
+   */
   constructor(
     private readonly sequence: SequenceCounter,
     private readonly onPacket: (payload: Uint8Array) => void,
+    private readonly rowTarget: () => RowRunTarget | undefined = () => undefined,
   ) {}
 
   push(received: Uint8Array): void {
@@ -74,6 +86,13 @@ export class IncomingPackets {
     let at = 0;
     const end = chunk.length;
     while (at < end) {
+      if (this.frame === undefined && this.headerFilled === 0 && this.continued.length === 0) {
+        const target = this.rowTarget();
+        if (target !== undefined) {
+          at = this.rowRun(chunk, at, target);
+          if (at === end) return;
+        }
+      }
       if (this.frame === undefined) {
         if (this.headerFilled === 0 && end - at >= FRAME_HEADER_LENGTH) {
           const length = chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16);
@@ -111,6 +130,43 @@ export class IncomingPackets {
         this.frameDone(frame);
       }
     }
+  }
+
+  /**
+   * Hands the whole row packets that follow `at` to `target` in one call and returns where they
+   * end. It stops before anything else — an EOF or ERR, a frame of 2^24−1 bytes, a packet cut by
+   * the chunk's end, a sequence id out of order — which the per-packet path then handles.
+   */
+  private rowRun(chunk: Uint8Array, at: number, target: RowRunTarget): number {
+    const start = at;
+    const end = chunk.length;
+    let sequence = this.sequence.next;
+    let bounds = this.runBounds;
+    let count = 0;
+    while (end - at >= FRAME_HEADER_LENGTH) {
+      const length = chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16);
+      const payload = at + FRAME_HEADER_LENGTH;
+      if (length === 0 || length === MAX_FRAME_PAYLOAD || end - payload < length) break;
+      if (chunk[at + 3] !== sequence) break;
+      const lead = chunk[payload]!;
+      if (lead === PacketHeader.ERR || (lead === PacketHeader.EOF && length < EOF_MAX_LENGTH))
+        break;
+      if (2 * count + 2 > bounds.length) {
+        const grown = new Uint32Array(bounds.length * 2);
+        grown.set(bounds);
+        bounds = grown;
+        this.runBounds = grown;
+      }
+      bounds[2 * count] = payload - start;
+      bounds[2 * count + 1] = payload + length - start;
+      count += 1;
+      sequence = (sequence + 1) & 0xff;
+      at = payload + length;
+    }
+    if (count === 0) return start;
+    this.sequence.next = sequence;
+    target.acceptRows(chunk, start, bounds, count);
+    return at;
   }
 
   private frameDone(payload: Uint8Array): void {

@@ -25,6 +25,16 @@ export class BufferedResults implements ResultSink {
     if (batcher.pendingRows >= this.batchRows) this.batches.push(batcher.flush());
   }
 
+  rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
+    const batcher = this.batcher!;
+    for (let first = 0; first < count; ) {
+      const last = Math.min(count, first + Math.max(1, this.batchRows - batcher.pendingRows));
+      batcher.addRun(chunk, start, bounds, first, last);
+      first = last;
+      if (batcher.pendingRows >= this.batchRows) this.batches.push(batcher.flush());
+    }
+  }
+
   resultEnd(summary: ResultSummary): void {
     const batcher = this.batcher;
     // One batch even for an empty result set, so the column layouts are known (core-cursor's contract).

@@ -54,6 +54,18 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
     if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) this.flush();
   }
 
+  rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
+    if (this.discarding) return;
+    const batcher = this.batcher!;
+    for (let first = 0; first < count; ) {
+      const last = Math.min(count, first + Math.max(1, this.batchRows - batcher.pendingRows));
+      batcher.addRun(chunk, start, bounds, first, last);
+      first = last;
+      if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES)
+        this.flush();
+    }
+  }
+
   resultEnd(summary: ResultSummary, last: boolean): void {
     // One batch even for an empty result set, so the column layouts are known.
     if (

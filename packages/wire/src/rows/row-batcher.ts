@@ -89,23 +89,50 @@ export class RowBatcher {
     return this.used;
   }
 
-  add(payload: Uint8Array): void {
-    const end = this.used + payload.length;
+  private reserve(bytes: number, rows: number): void {
+    const end = this.used + bytes;
     if (end > this.buffer.length) {
       const grown = new Uint8Array(Math.max(end, this.buffer.length * 2));
       grown.set(this.buffer.subarray(0, this.used));
       this.buffer = grown;
     }
-    this.buffer.set(payload, this.used);
-    if (2 * this.count + 2 > this.bounds.length) {
-      const grown = new Uint32Array(this.bounds.length * 2);
+    const bounds = 2 * (this.count + rows);
+    if (bounds > this.bounds.length) {
+      const grown = new Uint32Array(Math.max(bounds, this.bounds.length * 2));
       grown.set(this.bounds);
       this.bounds = grown;
     }
+  }
+
+  add(payload: Uint8Array): void {
+    this.reserve(payload.length, 1);
+    const end = this.used + payload.length;
+    this.buffer.set(payload, this.used);
     this.bounds[2 * this.count] = this.used;
     this.bounds[2 * this.count + 1] = end;
     this.count += 1;
     this.used = end;
+  }
+
+  /**
+   * Adds rows `first…last-1` of a run that lies in `chunk` from `start` (bounds are pairs
+   * relative to `start`) with one copy; the frame headers between them come along and are
+   * skipped by the bounds.
+   */
+  addRun(chunk: Uint8Array, start: number, bounds: Uint32Array, first: number, last: number): void {
+    const from = start + (bounds[2 * first] as number);
+    const to = start + (bounds[2 * last - 1] as number);
+    const count = last - first;
+    this.reserve(to - from, count);
+    this.buffer.set(chunk.subarray(from, to), this.used);
+    const shift = this.used - (bounds[2 * first] as number);
+    const target = this.bounds;
+    const at = 2 * this.count - 2 * first;
+    for (let index = 2 * first; index < 2 * last; index += 1) {
+      target[at + index] = (bounds[index] as number) + shift;
+    }
+    this.count += count;
+    this.used += to - from;
   }
 
   /** Decodes the pending rows (possibly none) into a batch and starts a new one. */
