@@ -5,6 +5,7 @@ const ZERO = 48;
 const NINE = 57;
 const SHORTEST = 'YYYY-MM-DD HH:MM:SS'.length;
 const LONGEST = 'YYYY-MM-DD HH:MM:SS.ffffff'.length;
+const DIGIT_POSITIONS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
 const FRACTION_SCALE = [1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
 function isDigitAt(text: string, position: number): boolean {
@@ -20,7 +21,7 @@ function twoDigits(text: string, position: number): number {
 function isCanonical(text: string): boolean {
   const { length } = text;
   if (length !== SHORTEST && (length < SHORTEST + 2 || length > LONGEST)) return false;
-  for (const position of [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]) {
+  for (const position of DIGIT_POSITIONS) {
     if (!isDigitAt(text, position)) return false;
   }
   if (text[4] !== '-' || text[7] !== '-' || text[10] !== ' ') return false;
@@ -33,48 +34,84 @@ function isCanonical(text: string): boolean {
   return true;
 }
 
+/** A date's midnight in µs, exactly and as a double (exact when it is a safe integer). */
+interface Midnight {
+  readonly exact: bigint;
+  readonly approximate: number;
+}
+
 /**
  * The midnights of dates, each read once by the generic builder, which owns the calendar rules
- * (invalid and zero dates give null).
+ * (invalid and zero dates give null). Keyed by the date's digits as a number, so a lookup needs
+ * no string.
  */
 class Midnights {
-  private readonly known = new Map<string, bigint | null>();
+  private readonly known = new Map<number, Midnight | null>();
   private readonly builder = new ColumnBatchBuilder([
     { kind: 'timestamp', typeCode: TypeCode.DATETIME },
   ]);
 
-  of(date: string): bigint | null {
-    let midnight = this.known.get(date);
+  of(text: string): Midnight | null {
+    const key =
+      twoDigits(text, 0) * 1_000_000 +
+      twoDigits(text, 2) * 10_000 +
+      twoDigits(text, 5) * 100 +
+      twoDigits(text, 8);
+    let midnight = this.known.get(key);
     if (midnight === undefined) {
-      const column = this.builder.appendRow([date]).build().columns[0] as ColumnVector;
-      midnight = column.nullCount === 0 ? ((column.values as BigInt64Array)[0] as bigint) : null;
-      this.known.set(date, midnight);
+      const column = this.builder.appendRow([text.slice(0, 10)]).build().columns[0] as ColumnVector;
+      const exact = (column.values as BigInt64Array)[0] as bigint;
+      midnight = column.nullCount === 0 ? { exact, approximate: Number(exact) } : null;
+      this.known.set(key, midnight);
     }
     return midnight;
   }
 }
 
-/** The µs of one canonical text: its date's midnight plus the time of day from the digits. */
-function canonicalMicros(text: string, midnights: Midnights): bigint | null {
-  const midnight = midnights.of(text.slice(0, 10));
-  if (midnight === null) return null;
+/** 64-bit values are written as two 32-bit words; a big-endian host swaps their order. */
+const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const TWO_POW_32 = 4_294_967_296;
+
+/**
+ * Writes the µs of one canonical text into row `row`: its date's midnight plus the time of day
+ * from the digits, as a double and two 32-bit words while that is exact (years 1685–2255), else
+ * as a BigInt. Returns false when the text is no valid date and time.
+ */
+function writeMicros(
+  text: string,
+  midnights: Midnights,
+  values: BigInt64Array,
+  words: Int32Array,
+  row: number,
+): boolean {
+  const midnight = midnights.of(text);
+  if (midnight === null) return false;
   const hours = twoDigits(text, 11);
   const minutes = twoDigits(text, 14);
   const seconds = twoDigits(text, 17);
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
+  if (hours > 23 || minutes > 59 || seconds > 59) return false;
   let fraction = 0;
   for (let position = 20; position < text.length; position++) {
     fraction = fraction * 10 + text.charCodeAt(position) - ZERO;
   }
   fraction *= FRACTION_SCALE[Math.max(text.length - 20, 0)] as number;
-  const secondOfDay = hours * 3600 + minutes * 60 + seconds;
-  return midnight + BigInt(secondOfDay * 1_000_000 + fraction);
+  const timeOfDay = (hours * 3600 + minutes * 60 + seconds) * 1_000_000 + fraction;
+  const micros = midnight.approximate + timeOfDay;
+  // Both safe integers: the double sum is exact.
+  if (Number.isSafeInteger(midnight.approximate) && Number.isSafeInteger(micros)) {
+    const high = Math.floor(micros / TWO_POW_32);
+    words[2 * row + LOW_WORD] = micros - high * TWO_POW_32;
+    words[2 * row + 1 - LOW_WORD] = high;
+  } else {
+    values[row] = midnight.exact + BigInt(timeOfDay);
+  }
+  return true;
 }
 
 /**
  * A DATETIME/TIMESTAMP column from the Data API's canonical text, equal to what the generic
- * builder makes of it but without a regex and `Date` work per row. Undefined when a value is
- * not canonical text, for the generic builder to take the column.
+ * builder makes of it but without a regex, a `Date` or a BigInt per row. Undefined when a value
+ * is not canonical text, for the generic builder to take the column.
  */
 export function timestampColumn(
   spec: ColumnSpec,
@@ -83,6 +120,7 @@ export function timestampColumn(
 ): ColumnVector | undefined {
   const presence = new ColumnPresence(rows.length);
   const values = new BigInt64Array(rows.length);
+  const words = new Int32Array(values.buffer);
   const midnights = new Midnights();
   for (let row = 0; row < rows.length; row++) {
     const value = rows[row]?.[index];
@@ -91,9 +129,7 @@ export function timestampColumn(
       continue;
     }
     if (typeof value !== 'string' || !isCanonical(value)) return undefined;
-    const micros = canonicalMicros(value, midnights);
-    if (micros !== null) values[row] = micros;
-    presence.mark(row, micros !== null);
+    presence.mark(row, writeMicros(value, midnights, values, words, row));
   }
   return { ...presence.vector(spec), values };
 }

@@ -27,9 +27,14 @@ const CASES: readonly [string, ColumnSpec, readonly unknown[]][] = [
     [-9_223_372_036_854_775_808n, 9_223_372_036_854_775_807n, 42, null, ' 7 '],
   ],
   [
+    'int64 from safe numbers',
+    { kind: 'int64', typeCode: TypeCode.LONGLONG },
+    [0, -1, 4_294_967_295, 4_294_967_296, -4_294_967_296, -4_294_967_297, 2 ** 53 - 1, 1 - 2 ** 53],
+  ],
+  [
     'uint64',
     { kind: 'uint64', typeCode: TypeCode.LONGLONG },
-    [18_446_744_073_709_551_615n, 1, null],
+    [18_446_744_073_709_551_615n, 1, null, 4_294_967_296, 2 ** 53 - 1],
   ],
   [
     'utf8',
@@ -44,6 +49,8 @@ const CASES: readonly [string, ColumnSpec, readonly unknown[]][] = [
   ['decimal', { kind: 'decimal', typeCode: TypeCode.NEWDECIMAL, decimals: 6 }, ['-1.000001', null]],
   ['time', { kind: 'time', typeCode: TypeCode.TIME }, ['-838:59:59', null, '00:00:00.5']],
   ['binary', { kind: 'binary', typeCode: TypeCode.BLOB }, ['AQIDBA==', null, '', '/w==']],
+  // Forgiving base64, which only atob reads: whitespace, missing padding.
+  ['loose base64', { kind: 'binary', typeCode: TypeCode.BLOB }, ['AQIDBA==', 'AQ\tD', null, 'AQI']],
   [
     'vector f32',
     { kind: 'vector', typeCode: 2001, dims: 2, vectorElement: 'f32' },
@@ -69,6 +76,10 @@ const CASES: readonly [string, ColumnSpec, readonly unknown[]][] = [
       '1969-12-31 23:59:59.999999',
       '9999-12-31 23:59:59',
       '1000-01-01 00:00:00.000001',
+      '1684-06-09 00:00:00',
+      '1685-01-01 00:00:00.5',
+      '2255-06-05 23:59:59.999999',
+      '2300-01-01 00:00:00',
       '0000-00-00 00:00:00',
       '2023-02-29 12:00:00',
       '2024-02-29 24:00:00',
@@ -97,5 +108,19 @@ describe('tuplesColumn', () => {
   it('rejects a vector of the wrong length', () => {
     const spec: ColumnSpec = { kind: 'vector', typeCode: 2001, dims: 3, vectorElement: 'f32' };
     expect(() => tuplesColumn(spec, [[[1, 2]]], 0)).toThrow(TypeError);
+  });
+});
+
+describe('tuplesColumn binary', () => {
+  it('rejects text that is not base64, as atob does', () => {
+    const spec: ColumnSpec = { kind: 'binary', typeCode: TypeCode.BLOB };
+    expect(() => tuplesColumn(spec, [['AQID'], ['A*ID']], 0)).toThrow();
+  });
+
+  it('takes byte arrays as they are', () => {
+    const spec: ColumnSpec = { kind: 'binary', typeCode: TypeCode.BLOB };
+    const column = tuplesColumn(spec, [['AQ=='], [new Uint8Array([2, 3])]], 0);
+    expect(column.data).toEqual(new Uint8Array([1, 2, 3]));
+    expect(column.offsets).toEqual(new Int32Array([0, 1, 3]));
   });
 });

@@ -8,8 +8,10 @@ import {
   TypeCode,
   type VectorElement,
 } from '@s2/core-cursor';
+import { base64Length, decodeBase64Into } from './base64-decode.js';
 import { ColumnPresence } from './column-presence.js';
 import { timestampColumn } from './timestamp-column.js';
+import { encodeUtf8Into } from './utf8-encode.js';
 
 type NumberStorage = new (length: number) => ColumnValues;
 
@@ -50,76 +52,79 @@ function numberColumn(
   return { ...presence.vector(spec), values };
 }
 
+/** 64-bit values are written as two 32-bit words; a big-endian host swaps their order. */
+const LOW_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const TWO_POW_32 = 4_294_967_296;
+
 function bigintColumn(spec: ColumnSpec, rows: readonly unknown[][], index: number): ColumnVector {
   const presence = new ColumnPresence(rows.length);
   const values =
     spec.kind === 'uint64' ? new BigUint64Array(rows.length) : new BigInt64Array(rows.length);
+  // A safe integer goes in as its two's-complement words, without a BigInt per row.
+  const words = new Int32Array(values.buffer);
   for (let row = 0; row < rows.length; row++) {
     const value = rows[row]?.[index];
     const present = value !== null && value !== undefined;
     if (present) {
-      values[row] =
-        typeof value === 'bigint'
-          ? value
-          : BigInt(typeof value === 'string' ? value.trim() : (value as number));
+      if (typeof value === 'number' && Number.isSafeInteger(value)) {
+        const high = Math.floor(value / TWO_POW_32);
+        words[2 * row + LOW_WORD] = value - high * TWO_POW_32;
+        words[2 * row + 1 - LOW_WORD] = high;
+      } else {
+        values[row] =
+          typeof value === 'bigint'
+            ? value
+            : BigInt(typeof value === 'string' ? value.trim() : (value as number));
+      }
     }
     presence.mark(row, present);
   }
   return { ...presence.vector(spec), values };
 }
 
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
-
-/** UTF-8 byte length of `text`, without encoding it. */
-function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let position = 0; position < text.length; position++) {
-    const code = text.charCodeAt(position);
-    if (code < 0x80) continue;
-    if (code < 0x800) {
-      bytes += 1;
-    } else if (code >= 0xd800 && code <= 0xdbff && isLowSurrogate(text.charCodeAt(position + 1))) {
-      // A surrogate pair: two UTF-16 units, one 4-byte code point.
-      bytes += 2;
-      position++;
-    } else {
-      // Other BMP characters, and lone surrogates (encoded as U+FFFD): 3 bytes.
-      bytes += 2;
-    }
-  }
-  return bytes;
+function textOf(value: unknown, isJson: boolean): string {
+  // JSON columns hold embedded JSON, written back as text under the same JSON policy as the wire.
+  if (isJson || typeof value === 'object') return jsonText(value);
+  return typeof value === 'string' ? value : String(value);
 }
 
 /**
- * Text kinds (utf8, decimal, time): all values are encoded with one `TextEncoder` call on their
- * concatenation, then cut by their UTF-8 lengths (the JS lengths when the text is all ASCII).
+ * Text kinds (utf8, decimal, time): every value is written as UTF-8 straight into the column's
+ * bytes, sized at first for ASCII (one byte per UTF-16 unit) and grown when a value does not fit.
  */
 function textColumn(spec: ColumnSpec, rows: readonly unknown[][], index: number): ColumnVector {
   const presence = new ColumnPresence(rows.length);
   const isJson = spec.typeCode === TypeCode.JSON;
-  const texts: string[] = new Array(rows.length);
+  let capacity = 0;
   for (let row = 0; row < rows.length; row++) {
     const value = rows[row]?.[index];
-    const present = value !== null && value !== undefined;
-    if (!present) texts[row] = '';
-    // JSON columns hold embedded JSON, written back as text under the same JSON policy as the wire.
-    else if (isJson || typeof value === 'object') texts[row] = jsonText(value);
-    else texts[row] = typeof value === 'string' ? value : String(value);
-    presence.mark(row, present);
+    if (typeof value === 'string') capacity += value.length;
   }
-  const joined = texts.join('');
-  const data = encoder.encode(joined);
-  const ascii = data.length === joined.length;
+  let data = new Uint8Array(capacity);
   const offsets = new Int32Array(rows.length + 1);
   let total = 0;
   for (let row = 0; row < rows.length; row++) {
-    const text = texts[row] as string;
-    total += ascii ? text.length : utf8Length(text);
+    const value = rows[row]?.[index];
+    const present = value !== null && value !== undefined;
+    if (present) {
+      const text = textOf(value, isJson);
+      let end = encodeUtf8Into(text, data, total);
+      if (end > data.length) {
+        const grown = new Uint8Array(Math.max(data.length * 2, total + text.length * 3));
+        grown.set(data.subarray(0, total));
+        data = grown;
+        end = encodeUtf8Into(text, data, total);
+      }
+      total = end;
+    }
     offsets[row + 1] = total;
+    presence.mark(row, present);
   }
-  return { ...presence.vector(spec), offsets, data };
+  return {
+    ...presence.vector(spec),
+    offsets,
+    data: total === data.length ? data : data.slice(0, total),
+  };
 }
 
 function base64Bytes(text: string): Uint8Array {
@@ -137,8 +142,12 @@ function binaryBytes(value: unknown): Uint8Array {
   return encoder.encode(String(value));
 }
 
-/** Binary kinds: the Data API sends base64 text. */
-function binaryColumn(spec: ColumnSpec, rows: readonly unknown[][], index: number): ColumnVector {
+/** Binary values one by one, for what is not canonical base64 text. */
+function binaryColumnOfChunks(
+  spec: ColumnSpec,
+  rows: readonly unknown[][],
+  index: number,
+): ColumnVector {
   const presence = new ColumnPresence(rows.length);
   const chunks: Uint8Array[] = new Array(rows.length);
   const offsets = new Int32Array(rows.length + 1);
@@ -154,6 +163,35 @@ function binaryColumn(spec: ColumnSpec, rows: readonly unknown[][], index: numbe
   }
   const data = new Uint8Array(total);
   for (let row = 0; row < rows.length; row++) data.set(chunks[row] as Uint8Array, offsets[row]);
+  return { ...presence.vector(spec), offsets, data };
+}
+
+/**
+ * Binary kinds: the Data API sends base64 text, decoded straight into the column's bytes (its
+ * length known from the text's), without a string and an array per value.
+ */
+function binaryColumn(spec: ColumnSpec, rows: readonly unknown[][], index: number): ColumnVector {
+  const presence = new ColumnPresence(rows.length);
+  const offsets = new Int32Array(rows.length + 1);
+  let total = 0;
+  for (let row = 0; row < rows.length; row++) {
+    const value = rows[row]?.[index];
+    const present = value !== null && value !== undefined;
+    if (present) {
+      const length = typeof value === 'string' ? base64Length(value) : -1;
+      if (length < 0) return binaryColumnOfChunks(spec, rows, index);
+      total += length;
+    }
+    offsets[row + 1] = total;
+    presence.mark(row, present);
+  }
+  const data = new Uint8Array(total);
+  for (let row = 0; row < rows.length; row++) {
+    const value = rows[row]?.[index];
+    if (typeof value === 'string' && !decodeBase64Into(value, data, offsets[row] as number)) {
+      return binaryColumnOfChunks(spec, rows, index);
+    }
+  }
   return { ...presence.vector(spec), offsets, data };
 }
 
