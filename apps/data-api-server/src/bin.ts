@@ -8,13 +8,15 @@ import type { JwtOptions } from './jwt-auth.js';
 const USAGE = `Usage: s2-data-api --target mysql://host:3306[/database] [--port 9000] [--host 127.0.0.1]
        [--cors-origin '*'] [--max-connections 10] [--quiet]
        [--jwks https://issuer/jwks.json | --jwks ./jwks.json] [--jwt-users ./users.json]
-       [--jwt-issuer ISS] [--jwt-audience AUD]
+       [--jwt-issuer ISS] [--jwt-audience AUD] [--tls-cert cert.pem --tls-key key.pem]
 
 Serves SingleStore's Data API (POST /api/v2/query/tuples, /api/v2/query/rows, /api/v2/exec,
 GET /ping, GET /api/v2/spec, POST /api/v2/jwks_setup) in front of a MySQL-compatible server.
 Clients authenticate with Basic auth, which is passed through as the database user and password,
 or with a Bearer JWT when --jwt-users is given: a JSON file mapping each token user (claim
 "username", else "sub") to {"user", "password"} of the database login to use.
+
+--tls-cert and --tls-key (PEM files) serve HTTPS instead of HTTP.
 
 Environment: S2_DATA_API_ADMIN_TOKEN enables POST /api/v2/jwks_setup for requests with
 "Authorization: Bearer <that token>" (an environment variable, not a flag, so the secret does
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
       'jwt-users': { type: 'string' },
       'jwt-issuer': { type: 'string' },
       'jwt-audience': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,6 +69,15 @@ async function main(): Promise<void> {
     return;
   }
   const jwt = await jwtOptionsOf(values);
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    throw new Error('--tls-cert and --tls-key go together');
+  }
+  const tls =
+    certFile === undefined || keyFile === undefined
+      ? undefined
+      : { cert: await readFile(certFile), key: await readFile(keyFile) };
   const adminToken = process.env.S2_DATA_API_ADMIN_TOKEN;
   const server = await startDataApiServer({
     target: values.target,
@@ -76,6 +89,7 @@ async function main(): Promise<void> {
       : { maxConnectionsPerPool: Number(values['max-connections']) }),
     ...(values.quiet ? { log: false as const } : {}),
     ...(jwt === undefined ? {} : { jwt }),
+    ...(tls === undefined ? {} : { tls }),
     ...(adminToken === undefined || adminToken === '' ? {} : { adminToken }),
   });
   process.stdout.write(`Data API listening on ${server.url}\n`);

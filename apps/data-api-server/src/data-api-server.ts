@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { interpolate } from '@s2/core-cursor';
 import type { WireConnectionOptions } from '@s2/wire';
@@ -51,13 +57,18 @@ export interface DataApiServerOptions {
    * results and an `"error"` field.
    */
   multiStatements?: boolean;
+  /**
+   * Serve HTTPS instead of HTTP with this PEM certificate (chain) and private key. Anything
+   * that crosses a network needs it: Basic passwords and Bearer tokens travel in every request.
+   */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** Extra wire options for the target (TLS and so on); credentials come from requests. */
   wireOptions?: Omit<WireConnectionOptions, 'url' | 'user' | 'password' | 'database'>;
 }
 
 /** A running Data API server. */
 export interface DataApiServer {
-  /** `http://host:port`. */
+  /** `http://host:port`, or `https://host:port` with `tls`. */
   readonly url: string;
   readonly port: number;
   /** Connections currently open to the target, over all pools. */
@@ -255,7 +266,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
   const jwt = options.jwt === undefined ? undefined : await JwtAuthenticator.create(options.jwt);
   const handler = new RequestHandler(options, jwt);
   const log = options.log === false ? undefined : (options.log ?? defaultLog);
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     const started = performance.now();
     handler
       .handle(request, response)
@@ -281,7 +292,13 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
         const millis = (performance.now() - started).toFixed(1);
         log?.(`${new Date().toISOString()} ${request.method ?? '-'} ${path} ${status} ${millis}ms`);
       });
-  });
+  };
+  const server = options.tls
+    ? createTlsServer(
+        { cert: options.tls.cert, key: options.tls.key, minVersion: 'TLSv1.2' },
+        listener,
+      )
+    : createServer(listener);
   server.keepAliveTimeout = 5000;
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -294,7 +311,7 @@ export async function startDataApiServer(options: DataApiServerOptions): Promise
   const { port } = server.address() as AddressInfo;
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     openConnections: () => handler.openConnections(),
     stop() {
