@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ColumnBatch } from '../column-batch.js';
-import { InterfaceError, NotSupportedError, ProgrammingError } from '../errors/index.js';
+import { NotSupportedError, ProgrammingError } from '../errors/index.js';
 import type { DictRow } from '../results/dicts.js';
 import {
   FRAME_FORMATS,
@@ -18,6 +18,7 @@ import {
   parseInsertValues,
 } from './execute-many.js';
 import type { StatementParams } from './interpolate.js';
+import { RowIterator } from './row-iterator.js';
 import { RowSource } from './row-source.js';
 import type {
   InfileStream,
@@ -287,24 +288,16 @@ export class Cursor<T extends ResultsType = 'tuples'> {
    * Iterates the remaining rows of the current result set, advancing `rowNumber` row by row;
    * frame formats yield one frame per decoded batch.
    */
-  async *[Symbol.asyncIterator](): AsyncGenerator<RowOf<T>, void, undefined> {
-    for (;;) {
-      if (this.isClosed) throw new InterfaceError('Cursor is closed.', { errno: 2048 });
-      const source = this.activeRows();
-      const batch = await source.peek();
-      if (!batch) return;
-      const formatted = await this.format([batch]);
-      if (FRAME_FORMATS.has(this.settings.resultsType)) {
-        source.advance(batch.numRows);
-        yield formatted as RowOf<T>;
-        continue;
-      }
-      for (const row of formatted as RowOf<T>[]) {
-        source.advance(1);
-        yield row;
-        if (this.isClosed) throw new InterfaceError('Cursor is closed.', { errno: 2048 });
-      }
-    }
+  [Symbol.asyncIterator](): AsyncIterableIterator<RowOf<T>> {
+    const cursor = this;
+    return new RowIterator<RowOf<T>>({
+      get closed() {
+        return cursor.isClosed;
+      },
+      rows: () => this.activeRows(),
+      format: (batch) => this.format([batch]) as Promise<RowOf<T>[] | RowOf<T>>,
+      framed: FRAME_FORMATS.has(this.settings.resultsType),
+    });
   }
 
   private affected(): number {
