@@ -93,8 +93,24 @@ function scalarWriter(column: ColumnVector): (row: number) => string {
  * The JSON writer for one decoded column, producing exactly the value types of data-api.md
  * §10.1: numbers for integers and floats (64-bit digits written from the bigint), strings
  * for DECIMAL, dates, times and text, base64 for binary and BIT, embedded JSON, `null`.
+ * `notNull` (the column's NOT_NULL flag) makes a missing date the zero date, see below.
  */
-export function jsonValueWriter(column: ColumnVector): JsonValueWriter {
+export function jsonValueWriter(column: ColumnVector, notNull = false): JsonValueWriter {
   const write = scalarWriter(column);
-  return (row) => (isNull(column, row) ? 'null' : write(row));
+  const absent = notNull ? zeroDateJson(column) : 'null';
+  return (row) => (isNull(column, row) ? absent : write(row));
+}
+
+/**
+ * What a missing value of a NOT NULL column stands for. @s2/wire decodes zero dates as null, and
+ * a NOT NULL DATE/DATETIME/TIMESTAMP column can hold nothing else that decodes so, so the zero
+ * date the server sent is written back as the text SingleStore's Data API passes through
+ * (`0000-00-00`, `0000-00-00 00:00:00[.000000]`), which clients decode as null like the
+ * MySQL protocol's. In nullable columns a zero date and NULL cannot be told apart: `null`.
+ */
+function zeroDateJson(column: ColumnVector): string {
+  if (column.kind === 'date') return '"0000-00-00"';
+  if (column.kind !== 'timestamp') return 'null';
+  const digits = Math.min(Math.max(column.decimals, 0), 6);
+  return `"0000-00-00 00:00:00${digits > 0 ? `.${'0'.repeat(digits)}` : ''}"`;
 }

@@ -2,6 +2,8 @@ import type { ColumnBatch, ColumnDefinition, ResultSummary } from '@s2/wire';
 import { dataTypeName } from './data-type-name.js';
 import { jsonValueWriter } from './json-value-writer.js';
 
+const NOT_NULL_FLAG = 1;
+
 /** One result of a statement, as collected from the wire client's stream. */
 export interface StatementResult {
   readonly columns: readonly ColumnDefinition[];
@@ -26,7 +28,7 @@ export function isResultSet(result: StatementResult): boolean {
 
 function columnsJson(result: StatementResult): string {
   const columns = result.columns.map((column) => {
-    const nullable = (column.flags & 1) === 0;
+    const nullable = (column.flags & NOT_NULL_FLAG) === 0;
     return `{"name":${JSON.stringify(column.name)},"dataType":${JSON.stringify(dataTypeName(column))},"nullable":${nullable}}`;
   });
   return `[${columns.join(',')}]`;
@@ -36,7 +38,9 @@ function rowsJson(result: StatementResult, shape: 'tuples' | 'rows'): string {
   const rows: string[] = [];
   const keys = result.columns.map((column) => `${JSON.stringify(column.name)}:`);
   for (const batch of result.batches) {
-    const writers = batch.columns.map(jsonValueWriter);
+    const writers = batch.columns.map((column, index) =>
+      jsonValueWriter(column, ((result.columns[index]?.flags ?? 0) & NOT_NULL_FLAG) !== 0),
+    );
     for (let row = 0; row < batch.numRows; row++) {
       const values = writers.map((write, index) =>
         shape === 'tuples' ? write(row) : `${keys[index]}${write(row)}`,
