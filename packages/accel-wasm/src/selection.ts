@@ -38,11 +38,19 @@ function checkMode(mode: unknown, source: string): AccelMode {
   throw new TypeError(`${source} must be one of ${MODES.join(', ')}, not ${JSON.stringify(mode)}`);
 }
 
+/** The last S2_ACCEL text seen and its mode: it is read at every decode, and checked once. */
+let environmentText: string | undefined;
+let environmentResult: AccelMode | undefined;
+
 function environmentMode(): AccelMode | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const value = env?.S2_ACCEL;
-  return value === undefined || value === '' ? undefined : checkMode(value, 'S2_ACCEL');
+  if (value === environmentText) return environmentResult;
+  const mode = value === undefined || value === '' ? undefined : checkMode(value, 'S2_ACCEL');
+  environmentText = value;
+  environmentResult = mode;
+  return mode;
 }
 
 /** Force an implementation for the whole process; `undefined` goes back to `S2_ACCEL`. */
