@@ -2,8 +2,11 @@ import type { Readable } from 'node:stream';
 import type { ConnectionPool, WireConnection } from '@s2/wire';
 import { type ClientSession, NotAvailableError, type ServerTarget } from './client-adapter.js';
 
-/** `tuples` materialises JS rows; `columns` gives one typed array (or array) per column. */
-export type WireResultsType = 'tuples' | 'columns';
+/**
+ * `tuples` materialises JS rows; `columns` gives one typed array (or array) per column; `arrow`
+ * an Apache Arrow table over the decoded buffers.
+ */
+export type WireResultsType = 'tuples' | 'columns' | 'arrow';
 
 type Wire = typeof import('@s2/wire');
 
@@ -30,9 +33,14 @@ function columnsLength(result: unknown): number {
   return first && typeof first === 'object' && 'length' in first ? Number(first.length) : 0;
 }
 
+/** Rows in an Arrow table (or one streamed frame of it). */
+function tableLength(result: unknown): number {
+  return result && typeof result === 'object' && 'numRows' in result ? Number(result.numRows) : 0;
+}
+
 function rowsIn(result: unknown, resultsType: WireResultsType): number {
   if (resultsType === 'tuples') return Array.isArray(result) ? result.length : 0;
-  return columnsLength(result);
+  return resultsType === 'arrow' ? tableLength(result) : columnsLength(result);
 }
 
 /**
@@ -101,7 +109,9 @@ export async function openWire(
       await cursor.execute(sql);
       let rows = 0;
       // Tuples arrive row by row; columns arrive as one frame per decoded batch.
-      for await (const item of cursor) rows += resultsType === 'tuples' ? 1 : columnsLength(item);
+      for await (const item of cursor) {
+        rows += resultsType === 'tuples' ? 1 : rowsIn(item, resultsType);
+      }
       return rows;
     },
     insertBatches: async ({ table, columns, batches }) => {

@@ -22,6 +22,7 @@ function fetchWorkload(id: string): WorkloadResult {
       ok('s2-wire-tuples-ts', 900, 0.67),
       ok('s2-wire-columns', 100, 6),
       ok('s2-wire-columns-ts', 400, 1.5),
+      ok('s2-wire-arrow', 90, 6.67),
       ok('raw-drain', 60, 10),
     ],
   };
@@ -47,6 +48,8 @@ describe('checkTargets', () => {
   it('passes a target only when every workload passes it', () => {
     expect(byTarget('tuples fetch')).toMatchObject({ met: true });
     expect(byTarget('columns fetch ≥ 4×')).toMatchObject({ met: true });
+    expect(byTarget('Arrow fetch ≥ 4×')).toMatchObject({ met: true });
+    expect(byTarget('Arrow fetch within 2×')).toMatchObject({ met: true });
     expect(byTarget('wasm ≥ 2.5× the TS fallback (tuples)')).toMatchObject({ met: true });
     expect(byTarget('wasm ≥ 2.5× the TS fallback (columns)')).toMatchObject({ met: true });
   });

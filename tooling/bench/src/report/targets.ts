@@ -88,6 +88,16 @@ export function checkTargets(report: BenchReport): TargetCheck[] {
       (v) => v <= 2,
     ),
     check(
+      'Arrow fetch ≥ 4× mysql2 rowsAsArray',
+      each((found) => result(found, 's2-wire-arrow')?.ratio),
+      (v) => v >= 4,
+    ),
+    check(
+      'Arrow fetch within 2× of the raw drain (time ratio)',
+      each((found) => timeRatio(found, 's2-wire-arrow', 'raw-drain')),
+      (v) => v <= 2,
+    ),
+    check(
       'wasm ≥ 2.5× the TS fallback (tuples)',
       each((found) => timeRatio(found, 's2-wire-tuples-ts', 's2-wire-tuples')),
       (v) => v >= 2.5,

@@ -6,6 +6,7 @@ import { mysql2Objects } from '../clients/mysql2-objects.js';
 import { mysql2RowsAsArray } from '../clients/mysql2-rows-as-array.js';
 import { rawDrain } from '../clients/raw-drain.js';
 import { s2Http } from '../clients/s2-http.js';
+import { s2WireArrow } from '../clients/s2-wire-arrow.js';
 import { s2WireColumns } from '../clients/s2-wire-columns.js';
 import { s2WireColumnsTs } from '../clients/s2-wire-columns-ts.js';
 import { s2WireTuples } from '../clients/s2-wire-tuples.js';
@@ -21,6 +22,7 @@ export const WIRE_CLIENTS: readonly ClientAdapter[] = [
   s2WireTuplesTs,
   s2WireColumns,
   s2WireColumnsTs,
+  s2WireArrow,
   rawDrain,
 ];
 

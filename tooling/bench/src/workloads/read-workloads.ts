@@ -15,9 +15,11 @@ const BASELINE = 'mysql2-rows-as-array';
 /**
  * The wasm-vs-TS comparison is made on the buffered reads, where decoding dominates. A stream
  * measures memory and a SELECT 1 round trips, so their TS-fallback runs (and, for one row, the
- * columns shape) would only lengthen the run.
+ * columns and Arrow shapes) would only lengthen the run; Arrow streams like columns do.
  */
-const STREAM_CLIENTS = WIRE_CLIENTS.filter((adapter) => adapter.environment?.S2_ACCEL !== 'ts');
+const STREAM_CLIENTS = WIRE_CLIENTS.filter(
+  (adapter) => adapter.environment?.S2_ACCEL !== 'ts' && adapter.id !== 's2-wire-arrow',
+);
 const ROUND_TRIP_CLIENTS = STREAM_CLIENTS.filter((adapter) => adapter.id !== 's2-wire-columns');
 
 export function streamSql(tables: ReadTables, copies: number): string {
