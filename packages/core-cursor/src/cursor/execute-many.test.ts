@@ -42,6 +42,26 @@ describe('buildMultiRowInserts', () => {
     expect(tuples).toHaveLength(50);
   });
 
+  it('fills statements exactly to the byte limit with 1- to 4-byte characters and lone surrogates', () => {
+    const texts = ['a', 'é', '€', '😀', '\ud800', '\udfff', 'x\ud83d', '日本'];
+    const rows = Array.from({ length: 400 }, (_unused, index) => [
+      index,
+      (texts[index % texts.length] as string).repeat(1 + (index % 5)),
+    ]);
+    const encoder = new TextEncoder();
+    for (const limit of [60, 97, 250]) {
+      const statements = buildMultiRowInserts(parts, rows, interpolate, limit);
+      const sizes = statements.map((sql) => encoder.encode(sql).length);
+      for (const size of sizes) expect(size).toBeLessThanOrEqual(limit);
+      // Each statement but the last was full: the next tuple would not have fitted.
+      statements.slice(0, -1).forEach((_sql, index) => {
+        const next = (statements[index + 1] as string).slice(parts.prefix.length).split('),(')[0];
+        const nextBytes = encoder.encode(`,${next?.endsWith(')') ? next : `${next})`}`).length;
+        expect((sizes[index] as number) + nextBytes).toBeGreaterThan(limit);
+      });
+    }
+  });
+
   it('sends a row longer than the limit on its own', () => {
     const statements = buildMultiRowInserts(
       parts,

@@ -32,7 +32,22 @@ export function parseInsertValues(sql: string): InsertParts | null {
   return { prefix, row, suffix };
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 length of a string without encoding it (a lone surrogate counts as U+FFFD's 3 bytes). */
+function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) continue;
+    if (code < 0x800) bytes += 1;
+    else {
+      bytes += 2;
+      const next = text.charCodeAt(index + 1);
+      // A surrogate pair is 2 units and 4 bytes: the low half adds nothing more.
+      if (code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) index += 1;
+    }
+  }
+  return bytes;
+}
 
 /**
  * The multi-row statements for `rows`, each at most `maxBytes` long in UTF-8 (a single row
@@ -44,13 +59,13 @@ export function buildMultiRowInserts(
   interpolate: ParameterInterpolator,
   maxBytes: number = DEFAULT_MAX_STATEMENT_BYTES,
 ): string[] {
-  const fixedBytes = encoder.encode(parts.prefix + parts.suffix).length;
+  const fixedBytes = utf8Length(parts.prefix + parts.suffix);
   const statements: string[] = [];
   let tuples: string[] = [];
   let bytes = fixedBytes;
   for (const row of rows) {
     const tuple = interpolate(parts.row, row);
-    const tupleBytes = encoder.encode(tuple).length;
+    const tupleBytes = utf8Length(tuple);
     // The 1 is the comma before every tuple but the first.
     if (tuples.length > 0 && bytes + 1 + tupleBytes > maxBytes) {
       statements.push(parts.prefix + tuples.join(',') + parts.suffix);

@@ -1,6 +1,21 @@
 import { bindPlaceholders, type SqlParams } from './bind-placeholders.js';
 import { type EscapeOptions, escapeValue } from './escape.js';
-import { scanPlaceholders } from './scan-placeholders.js';
+import { type Placeholder, scanPlaceholders } from './scan-placeholders.js';
+
+/** The last statement scanned: `executeMany` and loops interpolate the same SQL again and again. */
+let lastScan: { sql: string; backslashEscapes: boolean; placeholders: readonly Placeholder[] } = {
+  sql: '',
+  backslashEscapes: true,
+  placeholders: [],
+};
+
+function placeholdersOf(sql: string, backslashEscapes: boolean): readonly Placeholder[] {
+  if (lastScan.sql !== sql || lastScan.backslashEscapes !== backslashEscapes) {
+    const { placeholders } = scanPlaceholders(sql, backslashEscapes);
+    lastScan = { sql, backslashEscapes, placeholders };
+  }
+  return lastScan.placeholders;
+}
 
 /**
  * Inlines parameters into SQL as escaped literals (client-side interpolation). With
@@ -15,7 +30,7 @@ export function interpolate(
   options: EscapeOptions = {},
 ): string {
   if (params === undefined) return sql;
-  const { placeholders } = scanPlaceholders(sql, !options.noBackslashEscapes);
+  const placeholders = placeholdersOf(sql, !options.noBackslashEscapes);
   const values = bindPlaceholders(placeholders, params);
   let out = '';
   let position = 0;
