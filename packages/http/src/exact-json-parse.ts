@@ -15,6 +15,19 @@ interface RoundedSlots {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/**
+ * Whether every item of `array` is a number within ±(2^53 − 1). Kept apart from
+ * {@link collectRounded} and called only on nested arrays (vectors, mostly all doubles), so its
+ * element reads stay monomorphic and unboxed instead of allocating a heap number per double.
+ */
+function isSafeNumberArray(array: readonly unknown[]): boolean {
+  for (let index = 0; index < array.length; index++) {
+    const item = array[index];
+    if (typeof item !== 'number' || item > MAX_SAFE || item < -MAX_SAFE) return false;
+  }
+  return true;
+}
+
 function collectRounded(value: unknown, slots: RoundedSlots, inTextOrder: boolean): void {
   if (Array.isArray(value)) {
     for (let index = 0; index < value.length; index++) {
@@ -25,7 +38,9 @@ function collectRounded(value: unknown, slots: RoundedSlots, inTextOrder: boolea
           addSlot(slots, value, index, inTextOrder);
         }
       } else if (item !== null && typeof item === 'object') {
-        collectRounded(item, slots, inTextOrder);
+        if (!(Array.isArray(item) && isSafeNumberArray(item))) {
+          collectRounded(item, slots, inTextOrder);
+        }
       }
     }
     return;
