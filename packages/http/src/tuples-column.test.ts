@@ -63,6 +63,16 @@ const CASES: readonly [string, ColumnSpec, readonly unknown[]][] = [
   ],
   ['date', { kind: 'date', typeCode: TypeCode.DATE }, ['2024-02-29', null, '0000-00-00']],
   [
+    'canonical date',
+    { kind: 'date', typeCode: TypeCode.DATE },
+    ['1969-12-31', '1000-01-01', '9999-12-31', '2023-02-29', '2024-13-01', '2024-02-29', null],
+  ],
+  [
+    'other date',
+    { kind: 'date', typeCode: TypeCode.DATE },
+    ['2024-02-29', ' 2024-02-29', '2024-2-29', '2024-02-29 12:00:00', 19_782, 'garbage'],
+  ],
+  [
     'timestamp',
     { kind: 'timestamp', typeCode: TypeCode.DATETIME, decimals: 6 },
     ['2024-02-29 12:34:56.123456', null, '1000-01-01 00:00:00'],

@@ -10,7 +10,7 @@ import {
 } from '@s2/core-cursor';
 import { base64Length, decodeBase64Into } from './base64-decode.js';
 import { ColumnPresence } from './column-presence.js';
-import { timestampColumn } from './timestamp-column.js';
+import { dateColumn, timestampColumn } from './timestamp-column.js';
 import { encodeUtf8Into } from './utf8-encode.js';
 
 type NumberStorage = new (length: number) => ColumnValues;
@@ -235,7 +235,7 @@ function vectorColumn(spec: ColumnSpec, rows: readonly unknown[][], index: numbe
   return { ...presence.vector(spec), values, dims, vectorElement: element };
 }
 
-/** Kinds rare in Data API answers (dates, null) go through the generic builder. */
+/** Kinds rare in Data API answers (null) and values outside the fast paths go through the generic builder. */
 function builderColumn(spec: ColumnSpec, rows: readonly unknown[][], index: number): ColumnVector {
   const builder = new ColumnBatchBuilder([spec]);
   const cell: unknown[] = [null];
@@ -270,6 +270,8 @@ export function tuplesColumn(
       return binaryColumn(spec, rows, index);
     case 'vector':
       return vectorColumn(spec, rows, index);
+    case 'date':
+      return dateColumn(spec, rows, index) ?? builderColumn(spec, rows, index);
     case 'timestamp':
       return timestampColumn(spec, rows, index) ?? builderColumn(spec, rows, index);
     default:
