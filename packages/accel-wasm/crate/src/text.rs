@@ -116,7 +116,6 @@ pub unsafe extern "C" fn text_decode(
     let rows = rows as usize;
     let plan = from_raw_parts(plan, ncols * 4);
     let input = from_raw_parts(input, input_len as usize);
-    let input_end = input.as_ptr() as usize + input.len();
     let bounds = from_raw_parts(bounds, rows * 2);
     let invalid_null = flags & FLAG_INVALID_DATES_NULL != 0;
     let cols = match columns(ncols) {
@@ -185,8 +184,6 @@ pub unsafe extern "C" fn text_decode(
                 return fail(TRUNCATED, r, c as i32);
             }
             let value = &row[p..p + length];
-            // Bytes of the input from this value on: number parsing may read ahead in blocks.
-            let readable = input_end - value.as_ptr() as usize;
             let column = c as i32;
             match op {
                 OP_NULL => return fail(UNEXPECTED_VALUE, r, column),
@@ -199,7 +196,7 @@ pub unsafe extern "C" fn text_decode(
                         OP_INT32 => (-2147483648, 2147483647),
                         _ => (0, 4294967295),
                     };
-                    let v = match parse_small_int(value, min, max, readable) {
+                    let v = match parse_small_int(value, min, max) {
                         Ok(v) => v,
                         Err(status) => return fail(status, r, column),
                     };
@@ -209,7 +206,7 @@ pub unsafe extern "C" fn text_decode(
                         _ => put(col, r, v as u32),
                     }
                 }
-                OP_INT64 | OP_UINT64 => match parse_int64(value, op == OP_UINT64, readable) {
+                OP_INT64 | OP_UINT64 => match parse_int64(value, op == OP_UINT64) {
                     Ok(bits) => put(col, r, bits),
                     Err(status) => return fail(status, r, column),
                 },

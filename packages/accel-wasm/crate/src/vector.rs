@@ -93,7 +93,7 @@ unsafe fn store_element(token: &[u8], element: u32, out: *mut u8, i: usize) -> u
             }
             OK
         }
-        I64 => match parse_int64(token, false, token.len()) {
+        I64 => match parse_int64(token, false) {
             Ok(bits) => {
                 (out as *mut u64).add(i).write(bits);
                 OK
@@ -107,7 +107,7 @@ unsafe fn store_element(token: &[u8], element: u32, out: *mut u8, i: usize) -> u
                 I16 => 1 << 15,
                 _ => 1 << 31,
             };
-            match parse_small_int(token, -limit, limit - 1, token.len()) {
+            match parse_small_int(token, -limit, limit - 1) {
                 Ok(value) => {
                     match element {
                         I8 => (out as *mut i8).add(i).write(value as i8),
