@@ -59,12 +59,7 @@ function columnData(
   const values = new Array<unknown>(total);
   let offset = 0;
   for (const part of parts) {
-    if (offset === 0) columnValuesInto(part, values, options);
-    else {
-      const piece = new Array<unknown>(part.length);
-      columnValuesInto(part, piece, options);
-      for (let row = 0; row < part.length; row += 1) values[offset + row] = piece[row];
-    }
+    columnValuesInto(part, values, offset, options);
     offset += part.length;
   }
   return values;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ColumnBatch, ColumnVector } from '../column-batch.js';
 import { ColumnBatchBuilder, type ColumnSpec } from '../column-batch-builder.js';
-import { columnArray } from './column-array.js';
+import { columnArray, columnValuesInto } from './column-array.js';
 import { columnReader } from './column-values.js';
 import { resolveValueOptions, type ValueOptions } from './value-options.js';
 
@@ -143,6 +143,18 @@ describe('columnArray', () => {
       });
     }
   }
+
+  it('writes at an offset, leaving the rest of the target alone', () => {
+    const options = resolveValueOptions();
+    for (const spec of SPECS) {
+      const column = batchOf(spec, 30, 5, false).columns[0] as ColumnVector;
+      const out = new Array<unknown>(40).fill('untouched');
+      columnValuesInto(column, out, 7, options);
+      expect(out.slice(0, 7)).toStrictEqual(new Array(7).fill('untouched'));
+      expect(out.slice(37)).toStrictEqual(new Array(3).fill('untouched'));
+      expect(out.slice(7, 37)).toStrictEqual(readerValues(column, options));
+    }
+  });
 
   it('decodes invalid UTF-8 cell by cell, as the reader does', () => {
     const data = Uint8Array.of(0x61, 0xe2, 0x82, 0x62, 0xe2, 0x82, 0xac, 0x80, 0x41);

@@ -33,12 +33,12 @@ function words(values: BigInt64Array | BigUint64Array): Int32Array {
 }
 
 /** 32-bit integer and float64 kinds: the values as they are. */
-function numbersInto(column: ColumnVector, out: unknown[]): void {
+function numbersInto(column: ColumnVector, out: unknown[], at: number): void {
   const values = column.values as Float64Array;
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
-    out[row] = nullable && !present(validity, row) ? null : values[row];
+    out[at + row] = nullable && !present(validity, row) ? null : values[row];
   }
 }
 
@@ -46,7 +46,12 @@ function numbersInto(column: ColumnVector, out: unknown[]): void {
  * BIGINT under `'auto'` and `'number'` without a BigInt per cell: the number is built from the
  * two 32-bit words, and only a value beyond 2^53 (under `'auto'`) is read as a bigint.
  */
-function int64NumbersInto(column: ColumnVector, out: unknown[], exactOnly: boolean): void {
+function int64NumbersInto(
+  column: ColumnVector,
+  out: unknown[],
+  at: number,
+  exactOnly: boolean,
+): void {
   const values = column.values as BigInt64Array | BigUint64Array;
   const halves = words(values);
   const unsigned = column.kind === 'uint64';
@@ -54,23 +59,23 @@ function int64NumbersInto(column: ColumnVector, out: unknown[], exactOnly: boole
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
     if (nullable && !present(validity, row)) {
-      out[row] = null;
+      out[at + row] = null;
       continue;
     }
     const low = (halves[2 * row] as number) >>> 0;
     const high = unsigned ? (halves[2 * row + 1] as number) >>> 0 : (halves[2 * row + 1] as number);
     const safe = high < SAFE_HIGH && (high > -SAFE_HIGH || (high === -SAFE_HIGH && low !== 0));
-    out[row] = safe || !exactOnly ? high * TWO_POW_32 + low : values[row];
+    out[at + row] = safe || !exactOnly ? high * TWO_POW_32 + low : values[row];
   }
 }
 
-function int64ValuesInto(column: ColumnVector, out: unknown[], asText: boolean): void {
+function int64ValuesInto(column: ColumnVector, out: unknown[], at: number, asText: boolean): void {
   const values = column.values as BigInt64Array | BigUint64Array;
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
-    if (nullable && !present(validity, row)) out[row] = null;
-    else out[row] = asText ? (values[row] as bigint).toString() : values[row];
+    if (nullable && !present(validity, row)) out[at + row] = null;
+    else out[at + row] = asText ? (values[row] as bigint).toString() : values[row];
   }
 }
 
@@ -82,6 +87,7 @@ function int64ValuesInto(column: ColumnVector, out: unknown[], asText: boolean):
 function textsInto(
   column: ColumnVector,
   out: unknown[],
+  at: number,
   toValue?: (text: string) => unknown,
 ): void {
   const offsets = column.offsets as Int32Array;
@@ -93,7 +99,7 @@ function textsInto(
   const sliced = whole.length === (offsets[column.length] as number) - base;
   for (let row = 0; row < column.length; row += 1) {
     if (nullable && !present(validity, row)) {
-      out[row] = null;
+      out[at + row] = null;
       continue;
     }
     const start = offsets[row] as number;
@@ -101,7 +107,7 @@ function textsInto(
     const text = sliced
       ? whole.slice(start - base, end - base)
       : textDecoder.decode(data.subarray(start, end));
-    out[row] = toValue === undefined ? text : toValue(text);
+    out[at + row] = toValue === undefined ? text : toValue(text);
   }
 }
 
@@ -109,7 +115,7 @@ function textsInto(
  * Bytes as Uint8Arrays: the column's bytes are copied once and each cell is a view of that copy,
  * so a caller may keep or change a value without touching the batch or another cell.
  */
-function bytesInto(column: ColumnVector, out: unknown[], bson: boolean): void {
+function bytesInto(column: ColumnVector, out: unknown[], at: number, bson: boolean): void {
   const offsets = column.offsets as Int32Array;
   const base = offsets[0] as number;
   const copy = (column.data as Uint8Array).slice(base, offsets[column.length]);
@@ -117,67 +123,70 @@ function bytesInto(column: ColumnVector, out: unknown[], bson: boolean): void {
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
     if (nullable && !present(validity, row)) {
-      out[row] = null;
+      out[at + row] = null;
       continue;
     }
     const bytes = copy.subarray(
       (offsets[row] as number) - base,
       (offsets[row + 1] as number) - base,
     );
-    out[row] = bson ? decodeBson(bytes) : bytes;
+    out[at + row] = bson ? decodeBson(bytes) : bytes;
   }
 }
 
-function datesInto(column: ColumnVector, out: unknown[], asText: boolean): void {
+function datesInto(column: ColumnVector, out: unknown[], at: number, asText: boolean): void {
   const values = column.values as Int32Array;
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
-    if (nullable && !present(validity, row)) out[row] = null;
+    if (nullable && !present(validity, row)) out[at + row] = null;
     else {
       const days = values[row] as number;
-      out[row] = asText ? formatDays(days) : new Date(days * MS_PER_DAY);
+      out[at + row] = asText ? formatDays(days) : new Date(days * MS_PER_DAY);
     }
   }
 }
 
 /** DATETIME/TIMESTAMP µs as Dates: floor(µs / 1000) computed exactly from the two words. */
-function timestampDatesInto(column: ColumnVector, out: unknown[]): void {
+function timestampDatesInto(column: ColumnVector, out: unknown[], at: number): void {
   const halves = words(column.values as BigInt64Array);
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
     if (nullable && !present(validity, row)) {
-      out[row] = null;
+      out[at + row] = null;
       continue;
     }
     const high = halves[2 * row + 1] as number;
     const low = (halves[2 * row] as number) >>> 0;
-    out[row] = new Date(high * TWO_POW_32_MS + Math.floor((high * TWO_POW_32_REST + low) / 1000));
+    out[at + row] = new Date(
+      high * TWO_POW_32_MS + Math.floor((high * TWO_POW_32_REST + low) / 1000),
+    );
   }
 }
 
-function timestampTextsInto(column: ColumnVector, out: unknown[]): void {
+function timestampTextsInto(column: ColumnVector, out: unknown[], at: number): void {
   const values = column.values as BigInt64Array;
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   for (let row = 0; row < column.length; row += 1) {
-    out[row] =
+    out[at + row] =
       nullable && !present(validity, row)
         ? null
         : formatMicros(values[row] as bigint, column.decimals);
   }
 }
 
-function readerInto(column: ColumnVector, out: unknown[], options: ValueOptions): void {
+function readerInto(column: ColumnVector, out: unknown[], at: number, options: ValueOptions): void {
   const read = columnReader(column, options);
-  for (let row = 0; row < column.length; row += 1) out[row] = read(row);
+  for (let row = 0; row < column.length; row += 1) out[at + row] = read(row);
 }
 
-/** Writes the JS values of every row of `column` (nulls included) into `out[0…length)`. */
+/** Writes the JS values of every row of `column` (nulls included) into `out[at…at+length)`. */
 export function columnValuesInto(
   column: ColumnVector,
   out: unknown[],
+  at: number,
   options: ValueOptions,
 ): void {
   switch (column.kind) {
@@ -188,49 +197,50 @@ export function columnValuesInto(
     case 'uint16':
     case 'uint32':
     case 'float64':
-      numbersInto(column, out);
+      numbersInto(column, out, at);
       break;
     case 'int64':
     case 'uint64':
       if (options.bigint === 'bigint' || options.bigint === 'string') {
-        int64ValuesInto(column, out, options.bigint === 'string');
-      } else if (LITTLE_ENDIAN) int64NumbersInto(column, out, options.bigint === 'auto');
-      else readerInto(column, out, options);
+        int64ValuesInto(column, out, at, options.bigint === 'string');
+      } else if (LITTLE_ENDIAN) int64NumbersInto(column, out, at, options.bigint === 'auto');
+      else readerInto(column, out, at, options);
       break;
     case 'decimal':
-      textsInto(column, out, options.decimal === 'number' ? Number : undefined);
+      textsInto(column, out, at, options.decimal === 'number' ? Number : undefined);
       break;
     case 'date':
-      datesInto(column, out, options.dates === 'string');
+      datesInto(column, out, at, options.dates === 'string');
       break;
     case 'timestamp':
-      if (options.dates === 'string') timestampTextsInto(column, out);
-      else if (LITTLE_ENDIAN) timestampDatesInto(column, out);
-      else readerInto(column, out, options);
+      if (options.dates === 'string') timestampTextsInto(column, out, at);
+      else if (LITTLE_ENDIAN) timestampDatesInto(column, out, at);
+      else readerInto(column, out, at, options);
       break;
     case 'time':
-      textsInto(column, out);
+      textsInto(column, out, at);
       break;
     case 'utf8':
       textsInto(
         column,
         out,
+        at,
         column.typeCode === JSON_TYPE_CODE && options.parseJson
           ? (text) => parseJsonLossless(text, { bigint: options.bigint })
           : undefined,
       );
       break;
     case 'binary':
-      bytesInto(column, out, column.typeCode === BSON_TYPE_CODE);
+      bytesInto(column, out, at, column.typeCode === BSON_TYPE_CODE);
       break;
     default:
-      readerInto(column, out, options);
+      readerInto(column, out, at, options);
   }
 }
 
 /** The JS values of every row of `column`, as a new array. */
 export function columnArray(column: ColumnVector, options: ValueOptions): unknown[] {
   const out = new Array<unknown>(column.length);
-  columnValuesInto(column, out, options);
+  columnValuesInto(column, out, 0, options);
   return out;
 }
