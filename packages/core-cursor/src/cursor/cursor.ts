@@ -289,11 +289,8 @@ export class Cursor<T extends ResultsType = 'tuples'> {
    * frame formats yield one frame per decoded batch.
    */
   [Symbol.asyncIterator](): AsyncIterableIterator<RowOf<T>> {
-    const cursor = this;
     return new RowIterator<RowOf<T>>({
-      get closed() {
-        return cursor.isClosed;
-      },
+      isClosed: () => this.isClosed,
       rows: () => this.activeRows(),
       format: (batch) => this.format([batch]) as Promise<RowOf<T>[] | RowOf<T>>,
       framed: FRAME_FORMATS.has(this.settings.resultsType),

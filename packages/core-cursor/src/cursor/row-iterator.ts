@@ -4,7 +4,7 @@ import type { RowSource } from './row-source.js';
 
 /** What the iterator needs from its cursor. */
 export interface IteratedCursor<Row> {
-  readonly closed: boolean;
+  isClosed(): boolean;
   /** The rows of the current result set (throws when there is none). */
   rows(): RowSource;
   /** One batch in the cursor's results type: rows, or one frame. */
@@ -23,7 +23,7 @@ const closedCursor = (): InterfaceError => new InterfaceError('Cursor is closed.
  */
 export class RowIterator<Row> implements AsyncIterableIterator<Row> {
   private buffered: Row[] = [];
-  private next_ = 0;
+  private position = 0;
   private finished = false;
 
   constructor(private readonly cursor: IteratedCursor<Row>) {}
@@ -34,11 +34,11 @@ export class RowIterator<Row> implements AsyncIterableIterator<Row> {
 
   next(): Promise<IteratorResult<Row, undefined>> {
     if (this.finished) return Promise.resolve({ value: undefined, done: true });
-    if (this.next_ < this.buffered.length) {
-      if (this.cursor.closed) return this.fail(closedCursor());
+    if (this.position < this.buffered.length) {
+      if (this.cursor.isClosed()) return this.fail(closedCursor());
       this.cursor.rows().advance(1);
-      const value = this.buffered[this.next_] as Row;
-      this.next_ += 1;
+      const value = this.buffered[this.position] as Row;
+      this.position += 1;
       return Promise.resolve({ value, done: false });
     }
     return this.refill();
@@ -51,7 +51,7 @@ export class RowIterator<Row> implements AsyncIterableIterator<Row> {
 
   private async refill(): Promise<IteratorResult<Row, undefined>> {
     try {
-      if (this.cursor.closed) throw closedCursor();
+      if (this.cursor.isClosed()) throw closedCursor();
       const source = this.cursor.rows();
       const batch = await source.peek();
       if (!batch) {
@@ -64,7 +64,7 @@ export class RowIterator<Row> implements AsyncIterableIterator<Row> {
         return { value: formatted as Row, done: false };
       }
       this.buffered = formatted as Row[];
-      this.next_ = 0;
+      this.position = 0;
     } catch (error) {
       this.stop();
       throw error;
@@ -80,6 +80,6 @@ export class RowIterator<Row> implements AsyncIterableIterator<Row> {
   private stop(): void {
     this.finished = true;
     this.buffered = [];
-    this.next_ = 0;
+    this.position = 0;
   }
 }
