@@ -172,6 +172,41 @@ describe('columnArray', () => {
     expect(columnArray(column, options)).toStrictEqual(readerValues(column, options));
   });
 
+  it('keeps a leading U+FEFF, and reads a character split across two cells as each cell alone', () => {
+    const euro = [0xe2, 0x82, 0xac];
+    const data = Uint8Array.of(
+      0xef,
+      0xbb,
+      0xbf,
+      0x41,
+      ...euro,
+      0xf0,
+      0x9f,
+      0x98,
+      0x80,
+      0x42,
+      0xe2,
+      0x82,
+      0xac,
+    );
+    const column = (offsets: number[]): ColumnVector => ({
+      kind: 'utf8',
+      typeCode: 253,
+      decimals: 0,
+      length: offsets.length - 1,
+      nullCount: 0,
+      validity: Uint8Array.of(0xff),
+      offsets: Int32Array.from(offsets),
+      data,
+    });
+    const options = resolveValueOptions();
+    const whole = column([0, 4, 7, 12, 15]);
+    expect(columnArray(whole, options)).toStrictEqual(['\ufeffA', '€', '😀B', '€']);
+    const split = column([0, 4, 5, 7, 12, 15]);
+    expect(columnArray(split, options)).toStrictEqual(readerValues(split, options));
+    expect(columnArray(split, options)[1]).toBe('\ufffd');
+  });
+
   it('gives binary cells that do not share bytes with the batch or each other', () => {
     const column = batchOf(SPECS[11] as ColumnSpec, 50, 3, true).columns[0] as ColumnVector;
     const values = columnArray(column, resolveValueOptions()) as (Uint8Array | null)[];

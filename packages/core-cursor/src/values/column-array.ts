@@ -19,7 +19,9 @@ const TWO_POW_32_REST = 296;
 /** A high word in (−2^21, 2^21) keeps a 64-bit integer within ±(2^53 − 1). */
 const SAFE_HIGH = 2_097_152;
 
-const textDecoder = new TextDecoder('utf-8');
+// A leading U+FEFF is part of a value, not a byte-order mark to drop.
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** 64-bit values are read as two 32-bit words; a big-endian host takes the BigInt path. */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -80,9 +82,41 @@ function int64ValuesInto(column: ColumnVector, out: unknown[], at: number, asTex
 }
 
 /**
- * UTF-8 cells as strings. The column's bytes are decoded in one call; when that text has one
- * UTF-16 unit per byte (ASCII, the common case) every cell is a slice of it, else each cell is
- * decoded on its own. Slices may share the decoded text's memory while any of them lives.
+ * Where each cell's text starts and ends in the column's decoded text, in UTF-16 units, counted
+ * from the bytes (1 unit per lead byte, 2 for a 4-byte sequence); undefined when a non-empty cell
+ * starts inside a character, so slicing could not give what decoding the cell alone gives.
+ */
+function unitOffsets(data: Uint8Array, offsets: Int32Array, rows: number): Int32Array | undefined {
+  const units = new Int32Array(rows + 1);
+  let unit = 0;
+  for (let row = 0; row < rows; row += 1) {
+    const start = offsets[row] as number;
+    const end = offsets[row + 1] as number;
+    if (start < end && ((data[start] as number) & 0xc0) === 0x80) return undefined;
+    for (let index = start; index < end; index += 1) {
+      const byte = data[index] as number;
+      if ((byte & 0xc0) !== 0x80) unit += byte >= 0xf0 ? 2 : 1;
+    }
+    units[row + 1] = unit;
+  }
+  return units;
+}
+
+/** The column's bytes as one string, or undefined when they are not valid UTF-8. */
+function decodeWhole(bytes: Uint8Array): string | undefined {
+  try {
+    return strictDecoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * UTF-8 cells as strings. The column's bytes are decoded in one call and every cell is a slice
+ * of that text: at its byte offsets when the text has one UTF-16 unit per byte (ASCII), else at
+ * offsets counted from the bytes. Invalid UTF-8 is decoded cell by cell, with replacement
+ * characters as each cell alone gives. Slices may share the decoded text's memory while any of
+ * them lives.
  */
 function textsInto(
   column: ColumnVector,
@@ -95,8 +129,13 @@ function textsInto(
   const validity = column.validity;
   const nullable = column.nullCount > 0;
   const base = offsets[0] as number;
-  const whole = textDecoder.decode(data.subarray(base, offsets[column.length]));
-  const sliced = whole.length === (offsets[column.length] as number) - base;
+  const byteLength = (offsets[column.length] as number) - base;
+  const whole = decodeWhole(data.subarray(base, base + byteLength));
+  const units =
+    whole === undefined || whole.length === byteLength
+      ? undefined
+      : unitOffsets(data, offsets, column.length);
+  const ascii = whole !== undefined && whole.length === byteLength;
   for (let row = 0; row < column.length; row += 1) {
     if (nullable && !present(validity, row)) {
       out[at + row] = null;
@@ -104,9 +143,11 @@ function textsInto(
     }
     const start = offsets[row] as number;
     const end = offsets[row + 1] as number;
-    const text = sliced
-      ? whole.slice(start - base, end - base)
-      : textDecoder.decode(data.subarray(start, end));
+    let text: string;
+    if (ascii) text = (whole as string).slice(start - base, end - base);
+    else if (units !== undefined) {
+      text = (whole as string).slice(units[row] as number, units[row + 1] as number);
+    } else text = textDecoder.decode(data.subarray(start, end));
     out[at + row] = toValue === undefined ? text : toValue(text);
   }
 }

@@ -10,7 +10,8 @@ export const JSON_TYPE_CODE = 245;
 /** SingleStore's extended BSON type code. */
 export const BSON_TYPE_CODE = 1001;
 
-const decoder = new TextDecoder('utf-8');
+// A leading U+FEFF is part of a value, not a byte-order mark to drop.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Reads the value of row `row` of a column, null included. */
 export type ValueReader = (row: number) => unknown;
