@@ -88,9 +88,9 @@ function columnSpec(
     const isUnsigned = (description.flags & ColumnFlag.UNSIGNED) !== 0 || exceeds(rows, index, max);
     return { kind: isUnsigned ? unsigned : signed, typeCode };
   }
-  const fractional = typeCode === TypeCode.DATETIME || typeCode === TypeCode.TIMESTAMP;
-  const decimals =
-    (fractional || typeCode === TypeCode.TIME ? description.precision : description.scale) ?? 0;
+  // The description carries DECIMAL's scale and the fraction digits of TIME, DATETIME and
+  // TIMESTAMP alike in `scale`, as the wire's decimals byte does.
+  const decimals = description.scale ?? 0;
   const kind =
     FIXED_KINDS[typeCode] ?? (description.charset === BINARY_CHARSET ? 'binary' : 'utf8');
   return { kind, typeCode, decimals };

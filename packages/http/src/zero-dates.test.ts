@@ -69,10 +69,7 @@ describe('zero dates', () => {
     expect(overHttp[1]?.[1]).toEqual(new Date('2024-02-29T00:00:00Z'));
   });
 
-  // Found while testing zero dates: with dates: 'string', @s2/http drops DATETIME(6)
-  // microseconds the server sent ("…01:02:03.000004" → "…01:02:03"); the wire keeps them. The
-  // column building is in tuples-results.ts / timestamp-column.ts, outside this change.
-  it.fails('keeps DATETIME(6) microseconds with dates: string, as the wire does', async () => {
+  it('keeps DATETIME(6) microseconds with dates: string, as the wire does', async () => {
     const { overWire, overHttp } = await readBoth('string');
     expect(overHttp[1]).toEqual(overWire[1]);
   });
