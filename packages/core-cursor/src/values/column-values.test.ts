@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { ColumnSpec } from '../column-batch-builder.js';
 import { ColumnBatchBuilder } from '../column-batch-builder.js';
 import { loadBson } from './bson.js';
-import { columnValues } from './column-values.js';
+import { columnArray } from './column-array.js';
+import { columnReader } from './column-values.js';
 import { resolveValueOptions, type ValueOptions } from './value-options.js';
 
 function decode(spec: ColumnSpec, values: unknown[], options: Partial<ValueOptions> = {}) {
@@ -11,7 +12,12 @@ function decode(spec: ColumnSpec, values: unknown[], options: Partial<ValueOptio
   for (const value of values) builder.appendRow([value]);
   const column = builder.build().columns[0];
   if (!column) throw new Error('no column');
-  return columnValues(column, resolveValueOptions(options));
+  const resolved = resolveValueOptions(options);
+  const decoded = columnArray(column, resolved);
+  // The per-cell reader (the fallback for vectors and big-endian hosts) must agree.
+  const read = columnReader(column, resolved);
+  expect(decoded).toStrictEqual(Array.from({ length: column.length }, (_unused, row) => read(row)));
+  return decoded;
 }
 
 describe('type policy', () => {

@@ -17,19 +17,19 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 export type ValueReader = (row: number) => unknown;
 
 /** Whether row `row` of a column is NULL. */
-export function isNullAt(column: ColumnVector, row: number): boolean {
+function isNullAt(column: ColumnVector, row: number): boolean {
   return ((column.validity[row >> 3] ?? 0) & (1 << (row & 7))) === 0;
 }
 
 /** The raw bytes of row `row` of a variable-width column (a view, not a copy). */
-export function bytesAt(column: ColumnVector, row: number): Uint8Array {
+function bytesAt(column: ColumnVector, row: number): Uint8Array {
   const offsets = column.offsets as Int32Array;
   const data = column.data as Uint8Array;
   return data.subarray(offsets[row], offsets[row + 1]);
 }
 
 /** The UTF-8 text of row `row` of a variable-width column. */
-export function textAt(column: ColumnVector, row: number): string {
+function textAt(column: ColumnVector, row: number): string {
   return decoder.decode(bytesAt(column, row));
 }
 
@@ -84,10 +84,4 @@ export function columnReader(column: ColumnVector, options: ValueOptions): Value
   const read = valueReader(column, options);
   if (column.nullCount === 0) return read;
   return (row) => (isNullAt(column, row) ? null : read(row));
-}
-
-/** All values of a column, in row order. */
-export function columnValues(column: ColumnVector, options: ValueOptions): unknown[] {
-  const read = columnReader(column, options);
-  return Array.from({ length: column.length }, (_unused, row) => read(row));
 }
