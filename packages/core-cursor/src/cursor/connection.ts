@@ -228,19 +228,29 @@ export abstract class Connection<T extends ResultsType = ResultsType> {
       transport: this.transport,
       assertOpen: () => this.assertOpen(),
       interpolate: (sql, params) => interpolateStatement(sql, params, this.settings.interpolate),
-      intercept: async (sql, params) => {
-        const statement = {
-          sql,
-          params,
-          interpolatedSql: () => interpolateStatement(sql, params, this.settings.interpolate),
-        };
-        const own: readonly StatementResult[] | undefined =
-          await this.interceptors.intercept(statement);
-        return own ?? processInterceptorChain().intercept(statement);
+      intercept: (sql, params) => {
+        const processWide = processInterceptorChain();
+        if (this.interceptors.isEmpty && processWide.isEmpty) return undefined;
+        return this.runInterceptors(sql, params, processWide);
       },
       release: (cursor) => {
         this.openCursors.delete(cursor);
       },
     };
+  }
+
+  private async runInterceptors(
+    sql: string,
+    params: StatementParams | undefined,
+    processWide: InterceptorChain,
+  ): Promise<readonly StatementResult[] | undefined> {
+    const statement = {
+      sql,
+      params,
+      interpolatedSql: () => interpolateStatement(sql, params, this.settings.interpolate),
+    };
+    const own: readonly StatementResult[] | undefined =
+      await this.interceptors.intercept(statement);
+    return own ?? processWide.intercept(statement);
   }
 }

@@ -49,11 +49,14 @@ export interface CursorHost {
   assertOpen(): void;
   /** Inlines parameters (through the connection's interpolator). */
   interpolate(sql: string, params: StatementParams | undefined): string;
-  /** Results of an interceptor for the statement, or undefined to send it. */
+  /**
+   * Results of an interceptor for the statement, or undefined to send it; undefined at once,
+   * without a promise, when no interceptor is installed.
+   */
   intercept(
     sql: string,
     params: StatementParams | undefined,
-  ): Promise<readonly StatementResult[] | undefined>;
+  ): Promise<readonly StatementResult[] | undefined> | undefined;
   /** Called when the cursor closes. */
   release(cursor: Cursor<ResultsType>): void;
 }
@@ -120,9 +123,11 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     options: ExecuteOptions = {},
   ): Promise<this> {
     this.assertUsable();
-    await this.discardResults();
+    if (this.results) await this.discardResults();
+    else this.rows = undefined;
     this.clearResult();
-    const local = await this.host.intercept(sql, params);
+    const intercepted = this.host.intercept(sql, params);
+    const local = intercepted && (await intercepted);
     const text = local ? sql : this.host.interpolate(sql, params);
     const results = local
       ? served(local)

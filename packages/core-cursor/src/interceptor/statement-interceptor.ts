@@ -24,6 +24,11 @@ export type StatementInterceptor = (
 export class InterceptorChain {
   private readonly interceptors: StatementInterceptor[] = [];
 
+  /** True when no interceptor is installed, so statements can skip the chain. */
+  get isEmpty(): boolean {
+    return this.interceptors.length === 0;
+  }
+
   /** Adds an interceptor after the existing ones; returns a function that removes it. */
   add(interceptor: StatementInterceptor): () => void {
     this.interceptors.push(interceptor);

@@ -14,6 +14,8 @@ export interface CommandContext {
   serverStatus: number;
   /** Frames and writes one payload with the command's next sequence ids. */
   send(payload: Uint8Array): void;
+  /** Frames and writes a command byte followed by `text` in UTF-8 (COM_QUERY, COM_INIT_DB). */
+  sendText(command: number, text: string): void;
   /**
    * Writes one payload shorter than 2^24−1 bytes with the next sequence id, without copying it:
    * the socket keeps the bytes until they are written, so the caller must not change them.

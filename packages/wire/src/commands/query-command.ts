@@ -4,7 +4,6 @@ import { parseEofPacket } from '../packets/eof-packet.js';
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
 import { isEofPacket, isOkPacket, parseOkPacket } from '../packets/ok-packet.js';
 import { PacketReader } from '../protocol/packet-reader.js';
-import { PacketWriter } from '../protocol/packet-writer.js';
 import {
   ClientErrno,
   CommandByte,
@@ -50,9 +49,7 @@ export class QueryCommand extends Command<void> implements RowRunTarget {
   }
 
   start(context: CommandContext): void {
-    context.send(
-      new PacketWriter(this.sql.length * 3 + 1).u8(CommandByte.QUERY).string(this.sql).finish(),
-    );
+    context.sendText(CommandByte.QUERY, this.sql);
   }
 
   rowRunTarget(): RowRunTarget | undefined {

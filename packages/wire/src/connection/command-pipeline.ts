@@ -8,6 +8,7 @@ import type {
   RowRunTarget,
 } from '../commands/command.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
+import { frameCommandText } from '../protocol/command-text-frame.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from '../protocol/packet-framing.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
 import {
@@ -239,6 +240,11 @@ export class CommandPipeline implements CommandContext {
   send(payload: Uint8Array): void {
     if (this.failure !== undefined) throw this.failure;
     this.socket.write(frameOutgoing(payload, this.sequence));
+  }
+
+  sendText(command: number, text: string): void {
+    if (this.failure !== undefined) throw this.failure;
+    this.socket.write(frameCommandText(command, text, this.sequence));
   }
 
   sendUncopied(payload: Uint8Array): void {

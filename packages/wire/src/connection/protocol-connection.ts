@@ -1,6 +1,6 @@
 import { InterfaceError, OperationalError, type S2Error } from '@s2/core-cursor';
 import { HandshakeCommand } from '../commands/handshake-command.js';
-import { QueryCommand } from '../commands/query-command.js';
+import { type InfileResponder, QueryCommand } from '../commands/query-command.js';
 import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
@@ -205,8 +205,11 @@ export class ProtocolConnection {
     return stream;
   }
 
-  private infileFor(sql: string, options: QueryOptions) {
-    return this.options.localInfile ? infileResponder(sql, options.infileStream) : undefined;
+  private infileFor(sql: string, options: QueryOptions): InfileResponder | undefined {
+    if (!this.options.localInfile) return undefined;
+    const { infileStream } = options;
+    // Built only when the server asks: scanning every statement for file names costs each query.
+    return (fileName, context) => infileResponder(sql, infileStream)(fileName, context);
   }
 
   private async run(command: QueryCommand, options: QueryOptions): Promise<void> {

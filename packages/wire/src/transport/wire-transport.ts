@@ -6,18 +6,27 @@ import { bufferedResult, streamedResults } from './statement-results.js';
 export class WireTransport implements Transport {
   constructor(readonly connection: ProtocolConnection) {}
 
-  async *execute(request: ExecuteRequest): AsyncIterable<StatementResult> {
+  execute(request: ExecuteRequest): AsyncIterable<StatementResult> {
     const options = {
       ...(request.signal === undefined ? {} : { signal: request.signal }),
       ...(request.infileStream === undefined ? {} : { infileStream: request.infileStream }),
     };
-    if (request.buffered) {
-      for (const result of await this.connection.query(request.sql, options)) {
-        yield bufferedResult(result);
-      }
-      return;
+    if (!request.buffered) {
+      return streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
     }
-    yield* streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
+    // A plain iterator over the finished results, not an async generator: every statement
+    // passes through here, and a generator costs several promise hops per result.
+    // As with a generator, the query starts at the first next().
+    let pending: StatementResult[] | undefined;
+    const iterator: AsyncIterableIterator<StatementResult> = {
+      next: async () => {
+        pending ??= (await this.connection.query(request.sql, options)).map(bufferedResult);
+        const value = pending.shift();
+        return value === undefined ? { done: true, value: undefined } : { done: false, value };
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   ping(): Promise<void> {
