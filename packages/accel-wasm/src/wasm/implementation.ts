@@ -35,6 +35,12 @@ import { discardInstance } from './loader.js';
  * memory.
  */
 
+/** Copies up to this many bytes (or words) are done in a loop: cheaper than a view and `set`. */
+const SMALL_COPY = 64;
+
+/** A column's buffers in the order they are laid out in a batch's one ArrayBuffer. */
+const BUFFER_FIELDS = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA] as const;
+
 function outOfMemory(): RangeError {
   return new RangeError('@s2/accel-wasm: WebAssembly memory exhausted (batch too large)');
 }
@@ -65,6 +71,9 @@ export class WasmImplementation implements Implementation {
   private readonly plan: Region;
   /** The plans last written into `plan`, to pass each result's column specs once. */
   private lastPlans: readonly object[] | undefined;
+  private memoryViews = { bytes: new Uint8Array(0), words: new Uint32Array(0) };
+  /** Scratch for `readColumns`: offset and length of each column's buffers in its result. */
+  private placed = new Uint32Array(64);
 
   constructor(private readonly wasm: AccelExports) {
     this.input = new Region(wasm);
@@ -78,28 +87,49 @@ export class WasmImplementation implements Implementation {
   }
 
   decodeText(job: TextDecodeJob): TextDecodeOutcome {
-    const { plans, rows } = job;
-    const span = job.spanEnd - job.spanStart;
-    return this.guard(() => {
-      const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
-      const inputPtr = this.input.reserve(span);
-      const boundsPtr = this.bounds.reserve(rows * 8);
-      const memory = this.wasm.memory.buffer;
-      new Uint8Array(memory, inputPtr, span).set(job.input.subarray(job.spanStart, job.spanEnd));
-      new Uint32Array(memory, boundsPtr, rows * 2).set(job.bounds.subarray(0, rows * 2));
-      const status = this.wasm.text_decode(
-        planPtr,
-        plans.length,
-        inputPtr,
-        span,
-        boundsPtr,
-        rows,
-        job.spanStart,
-        job.invalidDatesAsNull ? 1 : 0,
-      );
-      if (status !== 0) return this.failure(status);
-      return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
-    });
+    // No closure for guard() here: this runs once per batch, and for one-row results (SELECT 1
+    // in a loop) the fixed cost per call is what counts.
+    try {
+      return this.decodeTextUnguarded(job);
+    } catch (error) {
+      throw this.trapped(error);
+    }
+  }
+
+  private decodeTextUnguarded(job: TextDecodeJob): TextDecodeOutcome {
+    const { plans, rows, spanStart } = job;
+    const span = job.spanEnd - spanStart;
+    const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
+    const inputPtr = this.input.reserve(span);
+    const boundsPtr = this.bounds.reserve(rows * 8);
+    const { bytes, words } = this.views();
+    const input = job.input;
+    if (span <= SMALL_COPY) {
+      for (let index = 0; index < span; index += 1)
+        bytes[inputPtr + index] = input[spanStart + index]!;
+    } else {
+      bytes.set(input.subarray(spanStart, job.spanEnd), inputPtr);
+    }
+    const bounds = job.bounds;
+    const boundsWords = rows * 2;
+    const boundsAt = boundsPtr >>> 2;
+    if (boundsWords <= SMALL_COPY) {
+      for (let index = 0; index < boundsWords; index += 1) words[boundsAt + index] = bounds[index]!;
+    } else {
+      words.set(bounds.subarray(0, boundsWords), boundsAt);
+    }
+    const status = this.wasm.text_decode(
+      planPtr,
+      plans.length,
+      inputPtr,
+      span,
+      boundsPtr,
+      rows,
+      spanStart,
+      job.invalidDatesAsNull ? 1 : 0,
+    );
+    if (status !== 0) return this.failure(status);
+    return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
   }
 
   decodeRowdat1(plans: readonly RowdatPlan[], input: Uint8Array): Rowdat1Outcome {
@@ -174,15 +204,30 @@ export class WasmImplementation implements Implementation {
     try {
       return call();
     } catch (error) {
-      if (error instanceof WebAssembly.RuntimeError) {
-        discardInstance(error);
-        this.lastPlans = undefined;
-        throw new Error('@s2/accel-wasm: the WebAssembly decoder trapped (this is a bug)', {
-          cause: error,
-        });
-      }
-      throw error;
+      throw this.trapped(error);
     }
+  }
+
+  /** The error to throw for `error`: a trap discards the instance; anything else passes. */
+  private trapped(error: unknown): unknown {
+    if (!(error instanceof WebAssembly.RuntimeError)) return error;
+    discardInstance(error);
+    this.lastPlans = undefined;
+    return new Error('@s2/accel-wasm: the WebAssembly decoder trapped (this is a bug)', {
+      cause: error,
+    });
+  }
+
+  /**
+   * Byte and word views of linear memory, made again only when memory grew (growing detaches
+   * the old buffer), so a call does not allocate views of its own.
+   */
+  private views(): { bytes: Uint8Array; words: Uint32Array } {
+    const buffer = this.wasm.memory.buffer;
+    if (this.memoryViews.bytes.buffer !== buffer) {
+      this.memoryViews = { bytes: new Uint8Array(buffer), words: new Uint32Array(buffer) };
+    }
+    return this.memoryViews;
   }
 
   private writePlan<P extends object>(
@@ -224,42 +269,52 @@ export class WasmImplementation implements Implementation {
    */
   private readColumns(layouts: readonly ColumnLayout[], rows: number): ColumnVector[] {
     const columnsPtr = this.wasm.acc_columns(layouts.length);
-    const memory = this.wasm.memory.buffer;
-    const words = new Uint32Array(memory);
-    const fields = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA];
+    const { bytes: source, words } = this.views();
+    const count = layouts.length;
     let total = 0;
-    for (let c = 0; c < layouts.length; c++) {
+    for (let c = 0; c < count; c++) {
       const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
-      for (const field of fields) total += (words[base + field + 1]! + 7) & ~7;
+      for (const field of BUFFER_FIELDS) total += (words[base + field + 1]! + 7) & ~7;
     }
     const target = new ArrayBuffer(total);
     const targetBytes = new Uint8Array(target);
-    const source = new Uint8Array(memory);
+    // Per column and buffer: where it starts in `target` and its length, in BUFFER_FIELDS order.
+    const placed = this.placed.length >= 8 * count ? this.placed : new Uint32Array(8 * count);
+    this.placed = placed;
     let at = 0;
-    const copy = (base: number, field: number): [number, number] => {
-      const ptr = words[base + field]!;
-      const length = words[base + field + 1]!;
-      const start = at;
-      if (length > 0) targetBytes.set(source.subarray(ptr, ptr + length), at);
-      at += (length + 7) & ~7;
-      return [start, length];
-    };
-    return layouts.map((layout, c) => {
+    for (let c = 0; c < count; c++) {
       const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
-      const [validityAt, validityLength] = copy(base, BUFFER_VALIDITY);
-      const [valuesAt, valuesLength] = copy(base, BUFFER_VALUES);
-      const [offsetsAt, offsetsLength] = copy(base, BUFFER_OFFSETS);
-      const [dataAt, dataLength] = copy(base, BUFFER_DATA);
+      for (let field = 0; field < 4; field++) {
+        const word = base + BUFFER_FIELDS[field]!;
+        const ptr = words[word]!;
+        const length = words[word + 1]!;
+        placed[c * 8 + field * 2] = at;
+        placed[c * 8 + field * 2 + 1] = length;
+        if (length > SMALL_COPY) targetBytes.set(source.subarray(ptr, ptr + length), at);
+        else
+          for (let index = 0; index < length; index++)
+            targetBytes[at + index] = source[ptr + index]!;
+        at += (length + 7) & ~7;
+      }
+    }
+    const columns = new Array<ColumnVector>(count);
+    for (let c = 0; c < count; c++) {
+      const layout = layouts[c]!;
+      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
+      const at8 = c * 8;
       const variable = isVariableWidth(layout.kind);
-      return makeColumn(
+      columns[c] = makeColumn(
         layout,
         rows,
         words[base + NULL_COUNT]!,
-        new Uint8Array(target, validityAt, validityLength),
-        slotBytes(layout) > 0 ? valuesOver(layout, target, valuesAt, valuesLength) : undefined,
-        variable ? new Int32Array(target, offsetsAt, offsetsLength >>> 2) : undefined,
-        variable ? new Uint8Array(target, dataAt, dataLength) : undefined,
+        new Uint8Array(target, placed[at8]!, placed[at8 + 1]!),
+        slotBytes(layout) > 0
+          ? valuesOver(layout, target, placed[at8 + 2]!, placed[at8 + 3]!)
+          : undefined,
+        variable ? new Int32Array(target, placed[at8 + 4]!, placed[at8 + 5]! >>> 2) : undefined,
+        variable ? new Uint8Array(target, placed[at8 + 6]!, placed[at8 + 7]!) : undefined,
       );
-    });
+    }
+    return columns;
   }
 }

@@ -68,6 +68,8 @@ export class RowSource {
 
   /** Consumes up to `limit` rows and returns them as batch slices. */
   async take(limit: number): Promise<ColumnBatch[]> {
+    // Buffered rows are at hand: no await per batch.
+    if (this.buffered) return this.takeBuffered(limit);
     const taken: ColumnBatch[] = [];
     let remaining = limit;
     while (remaining > 0) {
@@ -76,6 +78,20 @@ export class RowSource {
       const count = Math.min(remaining, batch.numRows);
       taken.push(count === batch.numRows ? batch : sliceBatch(batch, 0, count));
       this.advance(count);
+      remaining -= count;
+    }
+    return taken;
+  }
+
+  private takeBuffered(limit: number): ColumnBatch[] {
+    const taken: ColumnBatch[] = [];
+    let remaining = limit;
+    while (remaining > 0) {
+      const batch = this.peekBuffered();
+      if (!batch) break;
+      const count = Math.min(remaining, batch.numRows);
+      taken.push(count === batch.numRows ? batch : sliceBatch(batch, 0, count));
+      this.position += count;
       remaining -= count;
     }
     return taken;

@@ -1,32 +1,50 @@
 import type { ExecuteRequest, StatementResult, Transport } from '@s2/core-cursor';
-import type { ProtocolConnection } from '../connection/protocol-connection.js';
+import type { ProtocolConnection, QueryOptions } from '../connection/protocol-connection.js';
 import { bufferedResult, streamedResults } from './statement-results.js';
+
+const NO_OPTIONS: QueryOptions = Object.freeze({});
+
+/**
+ * A buffered statement's results for the cursor, as a plain iterator rather than an async
+ * generator: every statement passes through here, and a generator costs several promise hops
+ * per result. As with a generator, the query starts at the first `next()`.
+ */
+class BufferedStatementResults implements AsyncIterableIterator<StatementResult> {
+  private pending: StatementResult[] | undefined;
+
+  constructor(
+    private readonly connection: ProtocolConnection,
+    private readonly sql: string,
+    private readonly options: QueryOptions,
+  ) {}
+
+  async next(): Promise<IteratorResult<StatementResult, undefined>> {
+    this.pending ??= (await this.connection.query(this.sql, this.options)).map(bufferedResult);
+    const value = this.pending.shift();
+    return value === undefined ? { done: true, value: undefined } : { done: false, value };
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+}
 
 /** core-cursor's Transport over one protocol connection. */
 export class WireTransport implements Transport {
   constructor(readonly connection: ProtocolConnection) {}
 
   execute(request: ExecuteRequest): AsyncIterable<StatementResult> {
-    const options = {
-      ...(request.signal === undefined ? {} : { signal: request.signal }),
-      ...(request.infileStream === undefined ? {} : { infileStream: request.infileStream }),
-    };
+    const options: QueryOptions =
+      request.signal === undefined && request.infileStream === undefined
+        ? NO_OPTIONS
+        : {
+            ...(request.signal === undefined ? {} : { signal: request.signal }),
+            ...(request.infileStream === undefined ? {} : { infileStream: request.infileStream }),
+          };
     if (!request.buffered) {
       return streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
     }
-    // A plain iterator over the finished results, not an async generator: every statement
-    // passes through here, and a generator costs several promise hops per result.
-    // As with a generator, the query starts at the first next().
-    let pending: StatementResult[] | undefined;
-    const iterator: AsyncIterableIterator<StatementResult> = {
-      next: async () => {
-        pending ??= (await this.connection.query(request.sql, options)).map(bufferedResult);
-        const value = pending.shift();
-        return value === undefined ? { done: true, value: undefined } : { done: false, value };
-      },
-      [Symbol.asyncIterator]: () => iterator,
-    };
-    return iterator;
+    return new BufferedStatementResults(this.connection, request.sql, options);
   }
 
   ping(): Promise<void> {
