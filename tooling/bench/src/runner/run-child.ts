@@ -12,6 +12,14 @@ function errorLine(stderr: string): string {
 const CHILD_ENTRY = path.join(import.meta.dirname, 'child.ts');
 
 /**
+ * Children load the workspace packages' built `dist`, as users install them, not their sources:
+ * tsx transpiles sources with esbuild's keepNames, which wraps every function it creates in a
+ * `__name` call, a cost that mysql2 and mariadb (plain JavaScript) do not pay. `pnpm bench`
+ * builds the packages first.
+ */
+const CHILD_ARGUMENTS = ['--import', 'tsx', CHILD_ENTRY];
+
+/**
  * Starts a child process for jobs of one client (they share its S2_ACCEL) and returns what it
  * reported for each, in order; jobs it never reported on (a crash, a timeout) are failed.
  */
@@ -19,7 +27,7 @@ export function runChild(jobs: readonly Job[], timeoutMs: number): Promise<JobOu
   const first = jobs[0];
   if (!first) return Promise.resolve([]);
   const adapter = adapterById(first.adapter);
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', CHILD_ENTRY], {
+  const child = spawn(process.execPath, CHILD_ARGUMENTS, {
     env: { ...process.env, ...adapter.environment, [JOB_VARIABLE]: JSON.stringify(jobs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
