@@ -83,6 +83,19 @@ describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
     expect(await cursor.nextSet()).toBeFalsy();
   });
 
+  it('reports a failed statement as itself and never runs it again on close', async () => {
+    await connection.exec('CREATE TABLE run_once (id INT)');
+    const failing = 'INSERT INTO run_once VALUES (1); SELECT * FROM no_such_table';
+    await expect(connection.query(failing)).rejects.toMatchObject({
+      name: 'ProgrammingError',
+      errno: 1146,
+    });
+    const cursor = connection.cursor();
+    await expect(cursor.execute(failing)).rejects.toMatchObject({ errno: 1146 });
+    await cursor.close();
+    expect(await connection.query('SELECT COUNT(*) FROM run_once')).toEqual([[2]]);
+  });
+
   it('follows autocommit and transactions', async () => {
     expect(connection.autocommit).toBe(true);
     await connection.setAutocommit(false);

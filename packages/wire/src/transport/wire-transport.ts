@@ -11,6 +11,7 @@ const NO_OPTIONS: QueryOptions = Object.freeze({});
  */
 class BufferedStatementResults implements AsyncIterableIterator<StatementResult> {
   private pending: StatementResult[] | undefined;
+  private started = false;
 
   constructor(
     private readonly connection: ProtocolConnection,
@@ -19,8 +20,12 @@ class BufferedStatementResults implements AsyncIterableIterator<StatementResult>
   ) {}
 
   async next(): Promise<IteratorResult<StatementResult, undefined>> {
-    this.pending ??= (await this.connection.query(this.sql, this.options)).map(bufferedResult);
-    const value = this.pending.shift();
+    if (!this.started) {
+      // Like a generator that threw, a failed statement is done: it is never run again.
+      this.started = true;
+      this.pending = (await this.connection.query(this.sql, this.options)).map(bufferedResult);
+    }
+    const value = this.pending?.shift();
     return value === undefined ? { done: true, value: undefined } : { done: false, value };
   }
 
