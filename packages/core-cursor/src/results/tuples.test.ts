@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBatchBuilder } from '../column-batch-builder.js';
+import { resolveValueOptions } from '../values/value-options.js';
+import { toTuples } from './tuples.js';
+
+const KINDS = [
+  { spec: { kind: 'int32', typeCode: 3 }, value: (row: number) => row * 7 - 50 },
+  { spec: { kind: 'utf8', typeCode: 253 }, value: (row: number) => `é${row}` },
+  { spec: { kind: 'float64', typeCode: 5 }, value: (row: number) => row / 4 },
+] as const;
+
+describe('tuples format', () => {
+  it('builds the same rows for every width, across batches, with nulls', () => {
+    const options = resolveValueOptions();
+    for (let width = 0; width <= 11; width += 1) {
+      const kinds = Array.from({ length: width }, (_unused, index) => KINDS[index % KINDS.length]!);
+      const specs = kinds.map((kind) => kind.spec);
+      const expected: unknown[][] = [];
+      const batches = [5, 0, 3].map((count) => {
+        const builder = new ColumnBatchBuilder(specs);
+        for (let row = 0; row < count; row += 1) {
+          const at = expected.length;
+          const tuple = kinds.map((kind, index) =>
+            (at + index) % 4 === 0 ? null : kind.value(at),
+          );
+          builder.appendRow(tuple);
+          expected.push(tuple);
+        }
+        return builder.build();
+      });
+      expect(toTuples(batches, options), `width ${width}`).toEqual(expected);
+    }
+  });
+});
