@@ -19,6 +19,7 @@ import {
 } from '../protocol/wire-errors.js';
 import type { ResolvedWireOptions } from './connection-options.js';
 import { tlsOptions } from './tls-options.js';
+import { WriteTimeout } from './write-timeout.js';
 
 /**
  * The byte stream of one connection and its single command FIFO. Commands start one at a
@@ -48,6 +49,7 @@ export class CommandPipeline implements CommandContext {
   private failure: S2Error | undefined;
   private readonly closeWaiters: (() => void)[] = [];
   private socketClosed = false;
+  private readonly writeTimeout: WriteTimeout | undefined;
 
   constructor(
     readonly options: ResolvedWireOptions,
@@ -55,6 +57,10 @@ export class CommandPipeline implements CommandContext {
   ) {
     this.unixSocket = options.socketPath !== undefined;
     this.socket = socket;
+    this.writeTimeout =
+      options.writeTimeout === undefined
+        ? undefined
+        : new WriteTimeout(options.writeTimeout, () => this.onWriteTimeout());
     this.incoming = new IncomingPackets(
       this.sequence,
       (payload) => this.onPacket(payload),
@@ -106,6 +112,15 @@ export class CommandPipeline implements CommandContext {
     );
   };
 
+  private onWriteTimeout(): void {
+    this.destroy(
+      new OperationalError(
+        `Lost connection to server: a write did not drain within ${this.options.writeTimeout} ms (writeTimeout)`,
+        { errno: ClientErrno.SERVER_LOST },
+      ),
+    );
+  }
+
   private attach(socket: Socket): void {
     socket.on('data', this.onData);
     socket.on('error', this.onError);
@@ -120,6 +135,7 @@ export class CommandPipeline implements CommandContext {
     socket.off('close', this.onClose);
     socket.off('timeout', this.onTimeout);
     socket.setTimeout(0);
+    this.writeTimeout?.stop();
   }
 
   /** A command runs and its reply is not held back by a slow stream consumer. */
@@ -240,11 +256,13 @@ export class CommandPipeline implements CommandContext {
   send(payload: Uint8Array): void {
     if (this.failure !== undefined) throw this.failure;
     this.socket.write(frameOutgoing(payload, this.sequence));
+    this.writeTimeout?.afterWrite(this.socket);
   }
 
   sendText(command: number, text: string): void {
     if (this.failure !== undefined) throw this.failure;
     this.socket.write(frameCommandText(command, text, this.sequence));
+    this.writeTimeout?.afterWrite(this.socket);
   }
 
   sendUncopied(payload: Uint8Array): void {
@@ -261,6 +279,7 @@ export class CommandPipeline implements CommandContext {
     this.socket.write(header);
     this.socket.write(payload);
     this.socket.uncork();
+    this.writeTimeout?.afterWrite(this.socket);
   }
 
   drained(): Promise<void> {
@@ -334,6 +353,7 @@ export class CommandPipeline implements CommandContext {
           { cause: error },
         );
     this.failure = failure;
+    this.writeTimeout?.stop();
     this.socket.destroy();
     const pending = [...(this.current ? [this.current] : []), ...this.queue.splice(0)];
     this.current = undefined;

@@ -1,4 +1,5 @@
 import type { AuthPlugin } from '../auth/auth-plugin.js';
+import type { DialogPrompt } from '../auth/dialog.js';
 
 /** TLS modes (ARCHITECTURE.md §5). */
 export type SslMode = 'disabled' | 'preferred' | 'required' | 'verify_ca' | 'verify_identity';
@@ -23,6 +24,23 @@ export interface WireConnectionOptions {
    * Not counted while a streaming consumer holds the socket paused.
    */
   readTimeout?: number;
+  /**
+   * Milliseconds a write may wait for the socket to drain (the server or the network not
+   * taking bytes) before the connection fails with OperationalError 2013; off by default.
+   */
+  writeTimeout?: number;
+  /** TCP settings of the socket; default `{ keepAlive: true, keepAliveInitialDelay: 60_000, noDelay: true }`. */
+  socketOptions?: SocketOptions;
+  /**
+   * The server's `max_allowed_packet` in bytes, as far as the client knows it (1024 to 1 GiB):
+   * a statement whose COM_QUERY payload is larger fails with OperationalError 2020 before it
+   * is sent, and the connection stays usable. Unset (the default), the client sends any size
+   * and a statement the server finds too large fails there (ERR 1153, and the server closes
+   * the connection), as with mysql2 and the Python SDK.
+   */
+  maxAllowedPacket?: number;
+  /** `sql_mode` set on the session after login and after every COM_RESET_CONNECTION. */
+  sqlMode?: string;
   /** Default `'preferred'`; `sslCa` alone implies `'verify_ca'`. */
   sslMode?: SslMode;
   /** CA certificates (PEM text or a file path). */
@@ -39,6 +57,11 @@ export interface WireConnectionOptions {
   serverPublicKey?: string;
   /** Extra authentication plugins by name; they take precedence over the built-in ones. */
   authPlugins?: Readonly<Record<string, AuthPlugin>>;
+  /**
+   * Answers the `dialog` plugin's (PAM's) prompts other than `Password: `, which the password
+   * answers; without it such a prompt fails the login with OperationalError 2059.
+   */
+  dialogPrompt?: DialogPrompt;
   /** Allow LOAD DATA LOCAL INFILE (off by default, ARCHITECTURE.md §5). */
   localInfile?: boolean;
   /** Allow several statements per query. */
@@ -61,6 +84,16 @@ export interface WireConnectionOptions {
   batchRows?: number;
 }
 
+/** TCP settings of the socket (Node's `net.Socket` methods of the same names). */
+export interface SocketOptions {
+  /** SO_KEEPALIVE; default true. */
+  keepAlive?: boolean;
+  /** Milliseconds of silence before the first keep-alive probe; default 60 000. */
+  keepAliveInitialDelay?: number;
+  /** TCP_NODELAY (no Nagle delay for small packets); default true. */
+  noDelay?: boolean;
+}
+
 /** Options after defaults are applied. */
 export interface ResolvedWireOptions extends WireConnectionOptions {
   host: string;
@@ -74,4 +107,5 @@ export interface ResolvedWireOptions extends WireConnectionOptions {
   enableExtendedDataTypes: boolean;
   vectorDataFormat: 'binary' | 'json';
   batchRows: number;
+  socketOptions: Required<SocketOptions>;
 }

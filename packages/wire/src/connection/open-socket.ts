@@ -8,8 +8,9 @@ function where(options: ResolvedWireOptions): string {
 }
 
 /**
- * Opens the TCP or Unix-domain socket (wire-protocol.md §2): TCP_NODELAY and keep-alive on,
- * failing with OperationalError 2003/2002 when it cannot connect within `timeoutMs`.
+ * Opens the TCP or Unix-domain socket (wire-protocol.md §2) with `socketOptions` (by default
+ * TCP_NODELAY and keep-alive on), failing with OperationalError 2003/2002 when it cannot
+ * connect within `timeoutMs`.
  */
 export function openSocket(options: ResolvedWireOptions, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -38,9 +39,9 @@ export function openSocket(options: ResolvedWireOptions, timeoutMs: number): Pro
         }),
       );
     const onConnect = (): void => {
-      socket.setNoDelay(true);
-      // Probes start after a minute of silence rather than the OS default of two hours.
-      socket.setKeepAlive(true, 60_000);
+      const { noDelay, keepAlive, keepAliveInitialDelay } = options.socketOptions;
+      socket.setNoDelay(noDelay);
+      socket.setKeepAlive(keepAlive, keepAliveInitialDelay);
       settle();
     };
     const timer = setTimeout(

@@ -1,4 +1,4 @@
-import { InterfaceError, OperationalError, type S2Error } from '@s2/core-cursor';
+import { escapeValue, InterfaceError, OperationalError, type S2Error } from '@s2/core-cursor';
 import { HandshakeCommand } from '../commands/handshake-command.js';
 import { type InfileResponder, QueryCommand } from '../commands/query-command.js';
 import { QuitCommand } from '../commands/quit-command.js';
@@ -14,6 +14,7 @@ import { CommandPipeline, STREAM_CONSUMER } from './command-pipeline.js';
 import type { ResolvedWireOptions, WireConnectionOptions } from './connection-options.js';
 import { openSocket } from './open-socket.js';
 import { resolveOptions } from './resolve-options.js';
+import { checkStatementSize } from './statement-size.js';
 
 /** Per-query options. */
 export interface QueryOptions {
@@ -99,9 +100,9 @@ export class ProtocolConnection {
   }
 
   /**
-   * The session setup of wire-protocol.md §10: SET NAMES, SingleStore's extended-metadata
-   * variables (errors ignored on servers without them), autocommit only when it differs, then
-   * `initSql`. Never SET time_zone.
+   * The session setup of wire-protocol.md §10: SET NAMES, `sqlMode`, SingleStore's
+   * extended-metadata variables (errors ignored on servers without them), autocommit only when
+   * it differs, then `initSql`. Never SET time_zone.
    */
   private async initializeSession(): Promise<void> {
     await this.query('SET NAMES utf8mb4');
@@ -111,6 +112,12 @@ export class ProtocolConnection {
   /** What the session setup adds to the state a login or COM_RESET_CONNECTION leaves. */
   private async applySessionSettings(): Promise<void> {
     const { options } = this;
+    if (options.sqlMode !== undefined) {
+      // Quoted the way the session reads literals right now; the OK's status flags then tell
+      // noBackslashEscapes whether the new mode turned NO_BACKSLASH_ESCAPES on or off.
+      const mode = escapeValue(options.sqlMode, { noBackslashEscapes: this.noBackslashEscapes });
+      await this.query(`SET SESSION sql_mode = ${mode}`);
+    }
     if (options.enableExtendedDataTypes && this.extendedTypesAccepted) {
       this.extendedTypesAccepted = await this.querySkippingServerErrors(
         'SET @@SESSION.enable_extended_types_metadata=on',
@@ -214,6 +221,7 @@ export class ProtocolConnection {
 
   private async run(command: QueryCommand, options: QueryOptions): Promise<void> {
     if (this.closing !== undefined) throw connectionClosed();
+    checkStatementSize(command.sql, this.options.maxAllowedPacket);
     const { signal, timeout } = options;
     if (signal?.aborted) throw abortError(signal.reason);
     if (signal === undefined && timeout === undefined) {
@@ -256,6 +264,7 @@ export class ProtocolConnection {
       ...this.options,
       database: undefined,
       initSql: undefined,
+      sqlMode: undefined,
       enableExtendedDataTypes: false,
       localInfile: false,
     });

@@ -1,6 +1,26 @@
 import { userInfo } from 'node:os';
-import { buildConnectionParams, type ConnectionParams, InterfaceError } from '@s2/core-cursor';
-import type { ResolvedWireOptions, SslMode, WireConnectionOptions } from './connection-options.js';
+import {
+  buildConnectionParams,
+  type ConnectionParams,
+  getOptionSource,
+  InterfaceError,
+} from '@s2/core-cursor';
+import type { AuthPlugin } from '../auth/auth-plugin.js';
+import { dialogPlugin } from '../auth/dialog.js';
+import type {
+  ResolvedWireOptions,
+  SocketOptions,
+  SslMode,
+  WireConnectionOptions,
+} from './connection-options.js';
+import {
+  checkBoolean,
+  checkFunction,
+  checkInteger,
+  checkMilliseconds,
+  checkRecord,
+  checkString,
+} from './option-checks.js';
 
 const SSL_MODES: readonly SslMode[] = [
   'disabled',
@@ -8,6 +28,18 @@ const SSL_MODES: readonly SslMode[] = [
   'required',
   'verify_ca',
   'verify_identity',
+];
+
+/** The default of @s2/core-cursor's `max_allowed_packet` option, which the user did not choose. */
+const OPTION_DEFAULT_MAX_ALLOWED_PACKET = 16 * 1024 * 1024;
+/** The bounds of the server variable: a limit outside them cannot match any server. */
+const MIN_MAX_ALLOWED_PACKET = 1024;
+const MAX_MAX_ALLOWED_PACKET = 1024 * 1024 * 1024;
+
+const SOCKET_OPTION_NAMES: readonly (keyof SocketOptions)[] = [
+  'keepAlive',
+  'keepAliveInitialDelay',
+  'noDelay',
 ];
 
 function osUser(): string {
@@ -25,6 +57,23 @@ function osUser(): string {
  */
 export function optionsFromUrl(url: string): WireConnectionOptions {
   return optionsFromParams(buildConnectionParams(url));
+}
+
+/**
+ * The client-side limit the user asked for, if any. Connection parameters always carry
+ * `maxAllowedPacket` (the option has a default), but checking statements against a default
+ * the user never chose would refuse statements the server takes (SingleStore and the test
+ * server allow far more than 16 MiB). So the value counts when it was set in the URL or
+ * parameters (it then differs from the default), or by `setOption`, `withOptions` or
+ * `SINGLESTOREDB_MAX_ALLOWED_PACKET`; a URL that spells out the default itself is
+ * indistinguishable from none and leaves the limit to the server.
+ */
+function requestedMaxAllowedPacket(params: ConnectionParams): number | undefined {
+  const value = params.maxAllowedPacket;
+  const chosen =
+    getOptionSource('max_allowed_packet') !== 'default' ||
+    value !== OPTION_DEFAULT_MAX_ALLOWED_PACKET;
+  return chosen ? value : undefined;
 }
 
 /** Wire options from connection parameters already resolved by `buildConnectionParams`. */
@@ -55,6 +104,12 @@ export function optionsFromParams(params: ConnectionParams): WireConnectionOptio
     tlsSniServername: params.tlsSniServername,
     programName: params.programName,
     initSql: params.initCommand,
+    maxAllowedPacket: requestedMaxAllowedPacket(params),
+    sqlMode: params.sqlMode,
+    writeTimeout:
+      params.writeTimeout === undefined || params.writeTimeout === null
+        ? undefined
+        : params.writeTimeout * 1000,
     readTimeout:
       params.readTimeout === undefined || params.readTimeout === null
         ? undefined
@@ -68,6 +123,53 @@ export function optionsFromParams(params: ConnectionParams): WireConnectionOptio
 
 function withoutUndefined(options: WireConnectionOptions): WireConnectionOptions {
   return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+}
+
+/**
+ * Probes start after a minute of silence rather than the OS default of two hours, and small
+ * packets (every command) leave at once.
+ */
+function resolveSocketOptions(given: SocketOptions | undefined): Required<SocketOptions> {
+  const fields =
+    given === undefined ? {} : checkRecord('socketOptions', given, SOCKET_OPTION_NAMES);
+  const { keepAlive, keepAliveInitialDelay, noDelay } = fields;
+  return {
+    keepAlive: keepAlive === undefined ? true : checkBoolean('socketOptions.keepAlive', keepAlive),
+    keepAliveInitialDelay:
+      keepAliveInitialDelay === undefined
+        ? 60_000
+        : checkInteger(
+            'socketOptions.keepAliveInitialDelay',
+            keepAliveInitialDelay,
+            0,
+            2 ** 31 - 1,
+          ),
+    noDelay: noDelay === undefined ? true : checkBoolean('socketOptions.noDelay', noDelay),
+  };
+}
+
+/** The options this package added for quirk #9, checked; a dialogPrompt becomes a plugin. */
+function checkSessionOptions(given: WireConnectionOptions): WireConnectionOptions {
+  const checked: WireConnectionOptions = {};
+  if (given.writeTimeout !== undefined) {
+    checked.writeTimeout = checkMilliseconds('writeTimeout', given.writeTimeout);
+  }
+  if (given.maxAllowedPacket !== undefined) {
+    checked.maxAllowedPacket = checkInteger(
+      'maxAllowedPacket',
+      given.maxAllowedPacket,
+      MIN_MAX_ALLOWED_PACKET,
+      MAX_MAX_ALLOWED_PACKET,
+    );
+  }
+  if (given.sqlMode !== undefined) checked.sqlMode = checkString('sqlMode', given.sqlMode);
+  if (given.dialogPrompt !== undefined) {
+    const prompt = checkFunction('dialogPrompt', given.dialogPrompt);
+    // A dialog plugin given in authPlugins still wins, as any custom plugin does.
+    const plugins: Record<string, AuthPlugin> = { dialog: dialogPlugin(prompt) };
+    checked.authPlugins = { ...plugins, ...given.authPlugins };
+  }
+  return checked;
 }
 
 /** Applies defaults and checks the option values. */
@@ -88,6 +190,7 @@ export function resolveOptions(options: WireConnectionOptions | string): Resolve
   }
   return {
     ...given,
+    ...checkSessionOptions(given),
     host: given.host ?? '127.0.0.1',
     port: given.port ?? 3306,
     user: given.user ?? osUser(),
@@ -99,5 +202,6 @@ export function resolveOptions(options: WireConnectionOptions | string): Resolve
     enableExtendedDataTypes: given.enableExtendedDataTypes ?? true,
     vectorDataFormat,
     batchRows: given.batchRows ?? 4096,
+    socketOptions: resolveSocketOptions(given.socketOptions),
   };
 }

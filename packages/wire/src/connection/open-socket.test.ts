@@ -1,0 +1,40 @@
+import { Socket } from 'node:net';
+import { useTestDatabase } from '@s2/test-server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openConnection } from '../index.js';
+
+const database = useTestDatabase();
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('socketOptions', () => {
+  it('defaults to TCP_NODELAY and keep-alive probes after a minute', async () => {
+    const noDelay = vi.spyOn(Socket.prototype, 'setNoDelay');
+    const keepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive');
+    await using connection = await openConnection(database.url);
+    expect(noDelay).toHaveBeenCalledWith(true);
+    expect(keepAlive).toHaveBeenCalledWith(true, 60_000);
+    expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+  });
+
+  it('passes the given settings to the socket', async () => {
+    const noDelay = vi.spyOn(Socket.prototype, 'setNoDelay');
+    const keepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive');
+    await using connection = await openConnection({
+      url: database.url,
+      socketOptions: { noDelay: false, keepAliveInitialDelay: 5_000 },
+    });
+    expect(noDelay).toHaveBeenCalledWith(false);
+    expect(keepAlive).toHaveBeenCalledWith(true, 5_000);
+    keepAlive.mockClear();
+    await using withoutKeepAlive = await openConnection({
+      url: database.url,
+      socketOptions: { keepAlive: false },
+    });
+    expect(keepAlive).toHaveBeenCalledWith(false, 60_000);
+    expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
+    expect((await withoutKeepAlive.query('SELECT 2'))[0]?.rows()).toEqual([[2]]);
+  });
+});
