@@ -62,8 +62,8 @@ export function optionsFromUrl(url: string): WireConnectionOptions {
 /**
  * The client-side limit the user asked for, if any. Connection parameters always carry
  * `maxAllowedPacket` (the option has a default), but checking statements against a default
- * the user never chose would refuse statements the server takes (SingleStore and the test
- * server allow far more than 16 MiB). So the value counts when it was set in the URL or
+ * the user never chose would refuse statements the server takes (MySQL 8.0 allows 64 MiB by
+ * default, the test server 1 GiB). So the value counts when it was set in the URL or
  * parameters (it then differs from the default), or by `setOption`, `withOptions` or
  * `SINGLESTOREDB_MAX_ALLOWED_PACKET`; a URL that spells out the default itself is
  * indistinguishable from none and leaves the limit to the server.
