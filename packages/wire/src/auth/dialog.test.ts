@@ -97,6 +97,36 @@ describe('the dialog plugin', () => {
     expect(answers).toEqual([]);
   });
 
+  it('answers a second prompt, sent bare as MariaDB does, with the password', async () => {
+    const answers: string[] = [];
+    server = await startScriptedServer(async (session) => {
+      session.send(handshakePacket());
+      await session.read();
+      session.send(
+        Uint8Array.of(0xfe, ...utf8.encode('dialog'), 0, 0x02, ...utf8.encode('Code: ')),
+      );
+      const code = await session.read();
+      if (code === undefined) return;
+      answers.push(new TextDecoder().decode(code));
+      session.send(Uint8Array.of(PASSWORD_LAST, ...utf8.encode('Password: ')));
+      const password = await session.read();
+      if (password === undefined) return;
+      answers.push(new TextDecoder().decode(password));
+      session.send(okPacket());
+      await acceptSetup(session);
+    });
+    const asked: string[] = [];
+    const connection = await connectTo({
+      dialogPrompt: (prompt) => {
+        asked.push(prompt);
+        return '424242';
+      },
+    });
+    await connection.close();
+    expect(asked).toEqual(['Code: ']);
+    expect(answers).toEqual(['424242\0', `${PASSWORD}\0`]);
+  });
+
   it('a failing dialogPrompt fails the login with its error', async () => {
     await dialogServer(ORDINARY_LAST, 'Verification code: ');
     const error = await connectTo({

@@ -69,8 +69,12 @@ export class HandshakeCommand extends Command<void> {
       context.send(await this.exchange.initialResponse());
       return;
     }
-    if (payload[0] === PacketHeader.AUTH_MORE_DATA && this.exchange !== undefined) {
-      const reply = await this.exchange.moreData(payload.subarray(1));
+    if (this.exchange !== undefined) {
+      // MariaDB sends a plugin's later messages bare, prefixing 0x01 only to data that starts
+      // with 0x01, 0xFE or 0xFF (dialog's second prompt arrives as 0x02–0x05 + text); MySQL
+      // always prefixes it. Either way the plugin gets the data without the escape.
+      const data = payload[0] === PacketHeader.AUTH_MORE_DATA ? payload.subarray(1) : payload;
+      const reply = await this.exchange.moreData(data);
       if (reply !== undefined) context.send(reply);
       return;
     }
