@@ -1,82 +1,139 @@
 import type { CommandContext } from '../commands/command.js';
 import type { InfileChunk } from './infile-source.js';
 
-/** Bytes of a packet gathered from small chunks. */
-const GATHER_BYTES = 1 << 20;
-/** A chunk at least this long goes out as its own packets, by reference, without a copy. */
-const LARGE_CHUNK_BYTES = 64 << 10;
-/**
- * Bytes of a packet cut from a large chunk: kept below 2^24−1, so a data packet never needs
- * a continuation frame.
- */
-const LARGE_PACKET_BYTES = 1 << 23;
-/** Bytes UTF-8 needs at most per UTF-16 code unit. */
-const UTF8_BYTES_PER_UNIT = 3;
+/** How an upload cuts its packets and how far it may write ahead of the socket. */
+export interface InfileUploadLimits {
+  /** Bytes of one gathering buffer, so the most a gathered packet holds (at least 4). */
+  readonly gatherBytes: number;
+  /** At the end of a chunk, a gathered packet this long goes out without waiting for more. */
+  readonly eagerPacketBytes: number;
+  /** A byte chunk at least this long goes out by reference, as packets of its own. */
+  readonly largeChunkBytes: number;
+  /** Bytes of a packet cut from a large chunk; must stay below 2^24−1 (one frame per packet). */
+  readonly largePacketBytes: number;
+  /** Bytes the socket may hold unwritten before reading from the source waits for its drain. */
+  readonly writeAheadBytes: number;
+}
+
+export const INFILE_UPLOAD_LIMITS: InfileUploadLimits = {
+  gatherBytes: 1 << 20,
+  // Data the server could already be loading should not wait for the source's next chunk;
+  // smaller packets would only add writes (the server's cost does not depend on their size).
+  eagerPacketBytes: 256 << 10,
+  // Copying is cheap next to loading; only chunks this large are worth a wait for the drain.
+  largeChunkBytes: 4 << 20,
+  // Below 2^24−1, so a data packet never needs a continuation frame.
+  largePacketBytes: 1 << 23,
+  // Deep enough that the socket keeps the server fed while this thread is descheduled or
+  // busy producing the next chunk, small enough that memory stays bounded.
+  writeAheadBytes: 8 << 20,
+};
 
 const utf8 = new TextEncoder();
+const NO_BUFFER = new Uint8Array(0);
 
 /**
- * Sends LOCAL INFILE data as few large packets as the chunks allow: small chunks (and text,
- * encoded in place) are gathered into packets of 1 MiB; large byte chunks are framed and
- * written as they are. The upload waits only when the socket asks for it (its drain).
+ * Sends LOCAL INFILE data in large packets. Chunks are copied (text encoded) into gathering
+ * buffers whose packets the socket owns, so they are written ahead of the socket up to
+ * `writeAheadBytes` while the source goes on; only then does reading the source wait for the
+ * drain, so a slow server still pauses it. A chunk of `largeChunkBytes` or more is framed as
+ * it is, and the source is read again only once the socket has drained, since a source may
+ * refill a chunk it yielded once the consumer asks for the next one.
  */
 export class InfileUpload {
-  private gathered = new Uint8Array(GATHER_BYTES);
+  /** Empty until a chunk needs gathering: a small upload allocates no more than it uses. */
+  private gathered: Uint8Array = NO_BUFFER;
+  /** Where the packet being gathered starts; bytes before it belong to the socket. */
+  private packetStart = 0;
   private filled = 0;
-  /** Set by every write; gathering alone never waits for the socket. */
-  private wrote = false;
+  /** Bytes written since the socket last reported an empty buffer: at least what it holds. */
+  private unconfirmed = 0;
 
-  constructor(private readonly context: CommandContext) {}
+  constructor(
+    private readonly context: CommandContext,
+    private readonly limits: InfileUploadLimits = INFILE_UPLOAD_LIMITS,
+  ) {}
 
   /** Sends every chunk of `chunks`, then whatever is still gathered. */
   async sendAll(chunks: AsyncIterable<InfileChunk> | Iterable<InfileChunk>): Promise<void> {
     for await (const chunk of chunks) {
-      if (typeof chunk === 'string') this.gatherText(chunk);
-      else if (chunk.length >= LARGE_CHUNK_BYTES) this.sendLarge(chunk);
-      else this.gatherBytes(chunk);
-      if (this.wrote) {
-        this.wrote = false;
-        await this.context.drained();
+      if (typeof chunk === 'string') {
+        this.gatherText(chunk);
+      } else if (chunk.length >= this.limits.largeChunkBytes) {
+        this.sendLarge(chunk);
+        await this.drained();
+        continue;
+      } else {
+        this.gatherBytes(chunk);
       }
+      if (this.filled - this.packetStart >= this.limits.eagerPacketBytes) this.sendGathered();
+      if (this.unconfirmed >= this.limits.writeAheadBytes) await this.drained();
     }
-    this.flush();
+    this.sendGathered();
   }
 
   private gatherBytes(chunk: Uint8Array): void {
     for (let start = 0; start < chunk.length; ) {
-      const piece = chunk.subarray(start, start + GATHER_BYTES - this.filled);
+      if (this.gathered === NO_BUFFER) this.gathered = newBuffer(this.limits.gatherBytes);
+      const piece = chunk.subarray(start, start + this.gathered.length - this.filled);
       this.gathered.set(piece, this.filled);
       this.filled += piece.length;
       start += piece.length;
-      if (this.filled === GATHER_BYTES) this.flush();
+      if (this.filled === this.gathered.length) this.sendGathered();
     }
   }
 
+  /**
+   * Encodes straight into the gathering buffer, up to its last byte; encodeInto never splits
+   * a character, so the rest of the text starts at a character boundary.
+   */
   private gatherText(text: string): void {
-    if (text.length * UTF8_BYTES_PER_UNIT > GATHER_BYTES) {
-      const bytes = utf8.encode(text);
-      if (bytes.length >= LARGE_CHUNK_BYTES) this.sendLarge(bytes);
-      else this.gatherBytes(bytes);
-      return;
+    let rest = text;
+    for (;;) {
+      if (this.gathered === NO_BUFFER) this.gathered = newBuffer(this.limits.gatherBytes);
+      const { read, written } = utf8.encodeInto(rest, this.gathered.subarray(this.filled));
+      this.filled += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // The next character does not fit in what is left of this buffer.
+      this.sendGathered(true);
     }
-    if (text.length * UTF8_BYTES_PER_UNIT > GATHER_BYTES - this.filled) this.flush();
-    this.filled += utf8.encodeInto(text, this.gathered.subarray(this.filled)).written;
   }
 
   private sendLarge(chunk: Uint8Array): void {
-    this.flush();
-    for (let start = 0; start < chunk.length; start += LARGE_PACKET_BYTES) {
-      this.context.sendUncopied(chunk.subarray(start, start + LARGE_PACKET_BYTES));
+    this.sendGathered();
+    const packetBytes = this.limits.largePacketBytes;
+    for (let start = 0; start < chunk.length; start += packetBytes) {
+      this.context.sendUncopied(chunk.subarray(start, start + packetBytes));
     }
-    this.wrote = true;
+    this.unconfirmed += chunk.length;
   }
 
-  /** Sends the gathered bytes as one packet; the socket keeps that buffer, so a new one starts. */
-  private flush(): void {
-    if (this.filled === 0) return;
-    this.context.sendUncopied(this.gathered.subarray(0, this.filled));
-    this.wrote = true;
-    this.gathered = new Uint8Array(GATHER_BYTES);
-    this.filled = 0;
+  /**
+   * Sends the packet gathered so far. A full (or retired) buffer is left to the socket and the
+   * next packet starts a new one; otherwise it goes on after this packet in the same buffer.
+   */
+  private sendGathered(retireBuffer = false): void {
+    const length = this.filled - this.packetStart;
+    if (length > 0) {
+      this.context.sendUncopied(this.gathered.subarray(this.packetStart, this.filled));
+      this.unconfirmed += length;
+      this.packetStart = this.filled;
+    }
+    if (retireBuffer || this.filled === this.gathered.length) {
+      this.gathered = NO_BUFFER;
+      this.packetStart = 0;
+      this.filled = 0;
+    }
   }
+
+  private async drained(): Promise<void> {
+    await this.context.drained();
+    this.unconfirmed = 0;
+  }
+}
+
+/** Uninitialised: only the bytes written into it are ever sent. */
+function newBuffer(length: number): Uint8Array {
+  return Buffer.allocUnsafeSlow(length);
 }
