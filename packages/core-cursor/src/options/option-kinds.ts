@@ -1,5 +1,13 @@
-import { z } from 'zod';
-import { coerceBoolean, coerceInteger, coerceRecord } from './coerce-value.js';
+import {
+  booleanSchema,
+  choiceSchema,
+  integerSchema,
+  type OptionSchema,
+  optional,
+  socketOptionsSchema,
+  stringRecordSchema,
+  stringSchema,
+} from './option-schema.js';
 
 /** The value shapes an option can have; used by `describeOption`. */
 export type OptionKind = 'boolean' | 'integer' | 'string' | 'choice' | 'record';
@@ -10,7 +18,7 @@ export type OptionKind = 'boolean' | 'integer' | 'string' | 'choice' | 'record';
  */
 export interface OptionDefinition<T> {
   readonly kind: OptionKind;
-  readonly schema: z.ZodType<T>;
+  readonly schema: OptionSchema<T>;
   readonly defaultValue: T;
   /** Environment variables, tried in order (each also without its underscores). */
   readonly env: readonly string[];
@@ -29,7 +37,7 @@ interface OptionSpec {
 
 function define<T>(
   kind: OptionKind,
-  schema: z.ZodType<T>,
+  schema: OptionSchema<T>,
   defaultValue: T,
   spec: OptionSpec,
   choices?: readonly string[],
@@ -45,8 +53,6 @@ function define<T>(
   };
 }
 
-const booleanSchema = z.preprocess(coerceBoolean, z.boolean());
-
 /** A boolean option with a default. */
 export function booleanOption(defaultValue: boolean, spec: OptionSpec): OptionDefinition<boolean> {
   return define('boolean', booleanSchema, defaultValue, spec);
@@ -54,19 +60,12 @@ export function booleanOption(defaultValue: boolean, spec: OptionSpec): OptionDe
 
 /** A boolean option that may be left unset (unset means "decide automatically"). */
 export function optionalBooleanOption(spec: OptionSpec): OptionDefinition<boolean | undefined> {
-  return define('boolean', booleanSchema.optional(), undefined, spec);
+  return define('boolean', optional(booleanSchema), undefined, spec);
 }
 
 interface IntegerBounds {
   min?: number;
   max?: number;
-}
-
-function integerSchema(bounds: IntegerBounds): z.ZodType<number> {
-  let base = z.number().int();
-  if (bounds.min !== undefined) base = base.min(bounds.min);
-  if (bounds.max !== undefined) base = base.max(bounds.max);
-  return z.preprocess(coerceInteger, base);
 }
 
 /** An integer option with a default and optional bounds. */
@@ -81,28 +80,17 @@ export function integerOption(
 export function optionalIntegerOption(
   spec: OptionSpec & IntegerBounds,
 ): OptionDefinition<number | undefined> {
-  return define('integer', integerSchema(spec).optional(), undefined, spec);
+  return define('integer', optional(integerSchema(spec)), undefined, spec);
 }
 
 /** A string option with a default. */
 export function stringOption(defaultValue: string, spec: OptionSpec): OptionDefinition<string> {
-  return define('string', z.string(), defaultValue, spec);
+  return define('string', stringSchema, defaultValue, spec);
 }
 
 /** A string option that may be left unset. */
 export function optionalStringOption(spec: OptionSpec): OptionDefinition<string | undefined> {
-  return define('string', z.string().optional(), undefined, spec);
-}
-
-function choiceSchema<const C extends string>(
-  choices: readonly [C, ...C[]],
-  aliases: Readonly<Record<string, C>>,
-): z.ZodType<C> {
-  return z.preprocess((value) => {
-    if (typeof value !== 'string') return value;
-    const word = value.trim().toLowerCase();
-    return aliases[word] ?? word;
-  }, z.enum(choices));
+  return define('string', optional(stringSchema), undefined, spec);
 }
 
 /**
@@ -122,7 +110,7 @@ export function optionalChoiceOption<const C extends string>(
   choices: readonly [C, ...C[]],
   spec: OptionSpec & { aliases?: Readonly<Record<string, C>> },
 ): OptionDefinition<C | undefined> {
-  const schema = choiceSchema(choices, spec.aliases ?? {}).optional();
+  const schema = optional(choiceSchema(choices, spec.aliases ?? {}));
   return define('choice', schema, undefined, spec, choices);
 }
 
@@ -130,18 +118,12 @@ export function optionalChoiceOption<const C extends string>(
 export function stringRecordOption(
   spec: OptionSpec,
 ): OptionDefinition<Readonly<Record<string, string>> | undefined> {
-  const schema = z.preprocess(coerceRecord, z.record(z.string(), z.string()).optional());
-  return define('record', schema, undefined, spec);
+  return define('record', stringRecordSchema, undefined, spec);
 }
 
 /** Socket options `{ level: { option: value } }` with numeric keys; also accepts JSON text. */
 export function socketOptionsOption(
   spec: OptionSpec,
 ): OptionDefinition<Readonly<Record<string, Readonly<Record<string, number>>>> | undefined> {
-  const numericKey = z.string().regex(/^\d+$/);
-  const schema = z.preprocess(
-    coerceRecord,
-    z.record(numericKey, z.record(numericKey, z.number().int())).optional(),
-  );
-  return define('record', schema, undefined, spec);
+  return define('record', socketOptionsSchema, undefined, spec);
 }
