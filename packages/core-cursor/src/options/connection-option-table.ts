@@ -196,10 +196,12 @@ export const CONNECTION_OPTION_TABLE = {
     env: ['SINGLESTOREDB_INIT_COMMAND'],
     description: 'SDK. Statement run once after connecting.',
   }),
-  max_allowed_packet: integerOption(16_777_216, {
+  max_allowed_packet: optionalIntegerOption({
     env: ['SINGLESTOREDB_MAX_ALLOWED_PACKET'],
     min: 1024,
-    description: 'SDK. Largest packet the client sends or accepts, in bytes.',
+    max: 1_073_741_824,
+    description:
+      "SDK. Largest statement the client sends, in bytes; unset leaves the limit to the server's max_allowed_packet.",
   }),
   nan_as_null: booleanOption(false, {
     env: ['SINGLESTOREDB_NAN_AS_NULL'],

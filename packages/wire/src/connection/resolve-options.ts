@@ -1,10 +1,5 @@
 import { userInfo } from 'node:os';
-import {
-  buildConnectionParams,
-  type ConnectionParams,
-  getOptionSource,
-  InterfaceError,
-} from '@s2/core-cursor';
+import { buildConnectionParams, type ConnectionParams, InterfaceError } from '@s2/core-cursor';
 import type { AuthPlugin } from '../auth/auth-plugin.js';
 import { dialogPlugin } from '../auth/dialog.js';
 import type {
@@ -30,8 +25,6 @@ const SSL_MODES: readonly SslMode[] = [
   'verify_identity',
 ];
 
-/** The default of @s2/core-cursor's `max_allowed_packet` option, which the user did not choose. */
-const OPTION_DEFAULT_MAX_ALLOWED_PACKET = 16 * 1024 * 1024;
 /** The bounds of the server variable: a limit outside them cannot match any server. */
 const MIN_MAX_ALLOWED_PACKET = 1024;
 const MAX_MAX_ALLOWED_PACKET = 1024 * 1024 * 1024;
@@ -57,23 +50,6 @@ function osUser(): string {
  */
 export function optionsFromUrl(url: string): WireConnectionOptions {
   return optionsFromParams(buildConnectionParams(url));
-}
-
-/**
- * The client-side limit the user asked for, if any. Connection parameters always carry
- * `maxAllowedPacket` (the option has a default), but checking statements against a default
- * the user never chose would refuse statements the server takes (MySQL 8.0 allows 64 MiB by
- * default, the test server 1 GiB). So the value counts when it was set in the URL or
- * parameters (it then differs from the default), or by `setOption`, `withOptions` or
- * `SINGLESTOREDB_MAX_ALLOWED_PACKET`; a URL that spells out the default itself is
- * indistinguishable from none and leaves the limit to the server.
- */
-function requestedMaxAllowedPacket(params: ConnectionParams): number | undefined {
-  const value = params.maxAllowedPacket;
-  const chosen =
-    getOptionSource('max_allowed_packet') !== 'default' ||
-    value !== OPTION_DEFAULT_MAX_ALLOWED_PACKET;
-  return chosen ? value : undefined;
 }
 
 /** Wire options from connection parameters already resolved by `buildConnectionParams`. */
@@ -104,7 +80,7 @@ export function optionsFromParams(params: ConnectionParams): WireConnectionOptio
     tlsSniServername: params.tlsSniServername,
     programName: params.programName,
     initSql: params.initCommand,
-    maxAllowedPacket: requestedMaxAllowedPacket(params),
+    maxAllowedPacket: params.maxAllowedPacket,
     sqlMode: params.sqlMode,
     writeTimeout:
       params.writeTimeout === undefined || params.writeTimeout === null
