@@ -1,6 +1,5 @@
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
 import { isOkPacket, type OkPacket, parseOkPacket } from '../packets/ok-packet.js';
-import { PacketWriter } from '../protocol/packet-writer.js';
 import { outOfSync } from '../protocol/wire-errors.js';
 import { Command, type CommandContext } from './command.js';
 
@@ -17,12 +16,7 @@ export class SimpleCommand extends Command<OkPacket> {
   }
 
   start(context: CommandContext): void {
-    context.send(
-      new PacketWriter(1 + this.argument.length)
-        .u8(this.commandByte)
-        .string(this.argument)
-        .finish(),
-    );
+    context.sendText(this.commandByte, this.argument);
   }
 
   handle(payload: Uint8Array, context: CommandContext): void {
