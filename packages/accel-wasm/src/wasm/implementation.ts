@@ -38,6 +38,21 @@ import { discardInstance } from './loader.js';
 /** Copies up to this many bytes (or words) are done in a loop: cheaper than a view and `set`. */
 const SMALL_COPY = 64;
 
+/** Copies `length` items of `source` from `start` into `target` at `at`. */
+function copyInto<T extends Uint8Array | Uint32Array>(
+  target: T,
+  at: number,
+  source: T,
+  start: number,
+  length: number,
+): void {
+  if (length > SMALL_COPY) {
+    target.set(source.subarray(start, start + length), at);
+    return;
+  }
+  for (let index = 0; index < length; index++) target[at + index] = source[start + index]!;
+}
+
 /** A column's buffers in the order they are laid out in a batch's one ArrayBuffer. */
 const BUFFER_FIELDS = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA] as const;
 
@@ -103,21 +118,8 @@ export class WasmImplementation implements Implementation {
     const inputPtr = this.input.reserve(span);
     const boundsPtr = this.bounds.reserve(rows * 8);
     const { bytes, words } = this.views();
-    const input = job.input;
-    if (span <= SMALL_COPY) {
-      for (let index = 0; index < span; index += 1)
-        bytes[inputPtr + index] = input[spanStart + index]!;
-    } else {
-      bytes.set(input.subarray(spanStart, job.spanEnd), inputPtr);
-    }
-    const bounds = job.bounds;
-    const boundsWords = rows * 2;
-    const boundsAt = boundsPtr >>> 2;
-    if (boundsWords <= SMALL_COPY) {
-      for (let index = 0; index < boundsWords; index += 1) words[boundsAt + index] = bounds[index]!;
-    } else {
-      words.set(bounds.subarray(0, boundsWords), boundsAt);
-    }
+    copyInto(bytes, inputPtr, job.input, spanStart, span);
+    copyInto(words, boundsPtr >>> 2, job.bounds, 0, rows * 2);
     const status = this.wasm.text_decode(
       planPtr,
       plans.length,
@@ -290,10 +292,7 @@ export class WasmImplementation implements Implementation {
         const length = words[word + 1]!;
         placed[c * 8 + field * 2] = at;
         placed[c * 8 + field * 2 + 1] = length;
-        if (length > SMALL_COPY) targetBytes.set(source.subarray(ptr, ptr + length), at);
-        else
-          for (let index = 0; index < length; index++)
-            targetBytes[at + index] = source[ptr + index]!;
+        copyInto(targetBytes, at, source, ptr, length);
         at += (length + 7) & ~7;
       }
     }
