@@ -44,6 +44,8 @@ export class CommandPipeline implements CommandContext {
   private readonly queue: PipelineCommand[] = [];
   private current: PipelineCommand | undefined;
   private busy = false;
+  /** Holds that keep the next queued command from starting (see holdQueueIfRunning). */
+  private queueHolds = 0;
   private readonly backlog: Uint8Array[] = [];
   private readonly pauseReasons = new Set<string>();
   private failure: S2Error | undefined;
@@ -79,9 +81,22 @@ export class CommandPipeline implements CommandContext {
     return this.failure;
   }
 
-  /** True when `command` is the one the server is working on. */
-  isRunning(command: PipelineCommand): boolean {
-    return this.current === command && !command.settled;
+  /**
+   * If `command` is the one the server is working on, keeps queued commands from starting
+   * until the returned release is called; undefined (nothing held) otherwise. A KILL QUERY
+   * sent while the queue is held reaches the server during `command` or while the session is
+   * idle, never during the command after it.
+   */
+  holdQueueIfRunning(command: PipelineCommand): (() => void) | undefined {
+    if (this.current !== command || command.settled) return undefined;
+    this.queueHolds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.queueHolds -= 1;
+      if (this.failure === undefined) this.advance();
+    };
   }
 
   private readonly onData = (chunk: Buffer): void => {
@@ -180,7 +195,11 @@ export class CommandPipeline implements CommandContext {
   }
 
   private advanceQueue(): void {
-    while (!this.busy && (this.current === undefined || this.current.settled)) {
+    while (
+      !this.busy &&
+      this.queueHolds === 0 &&
+      (this.current === undefined || this.current.settled)
+    ) {
       const next = this.queue.shift();
       this.current = next;
       if (next === undefined) return;

@@ -258,7 +258,12 @@ export class ProtocolConnection {
     if (stopReason !== undefined) throw abortError(stopReason.value);
   }
 
-  /** KILL QUERY over a side connection, if the command is still the one running. */
+  /**
+   * KILL QUERY over a side connection, if the command is still the one running. Until the
+   * KILL's answer is back the next queued command does not start, so a query that ends while
+   * the KILL is on its way leaves the KILL to an idle session, which MariaDB forgets when the
+   * next command arrives (cancellation.test.ts shows both halves).
+   */
   private async killRunning(command: QueryCommand): Promise<void> {
     const side = await ProtocolConnection.open({
       ...this.options,
@@ -269,7 +274,13 @@ export class ProtocolConnection {
       localInfile: false,
     });
     try {
-      if (this.pipeline.isRunning(command)) await side.query(`KILL QUERY ${this.connectionId}`);
+      const release = this.pipeline.holdQueueIfRunning(command);
+      if (release === undefined) return;
+      try {
+        await side.query(`KILL QUERY ${this.connectionId}`);
+      } finally {
+        release();
+      }
     } finally {
       await side.close();
     }
