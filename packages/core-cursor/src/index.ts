@@ -88,11 +88,14 @@ export {
   escapeValue,
   type Interpolator,
   interpolate,
+  type PositionalStatement,
+  parameterBytes,
   type SqlParams,
   SqlStatement,
   scanPlaceholders,
   sql,
   toDataApiStatement,
+  toPositionalStatement,
 } from './params/index.js';
 export type { ColumnData, ColumnsResult } from './results/columns.js';
 export type { DictRow } from './results/dicts.js';

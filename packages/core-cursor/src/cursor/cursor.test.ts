@@ -148,6 +148,25 @@ describe('Cursor execute options', () => {
     });
     expect(transport.requests[1]).not.toHaveProperty('statement');
   });
+
+  it('asks for a prepared statement with the parameters left out of the SQL', async () => {
+    const { conn, transport } = connect();
+    await conn.cursor().execute('SELECT :a AS a', { a: "it's" }, { prepare: true });
+    await conn.cursor().execute('SELECT 1', undefined, { prepare: true });
+    await conn.cursor().execute('SELECT ?', [2], { prepare: false });
+    expect(transport.requests[0]).toMatchObject({
+      sql: 'SELECT :a AS a',
+      prepare: true,
+      statement: { sql: 'SELECT :a AS a', params: { a: "it's" } },
+    });
+    expect(transport.requests[1]).toMatchObject({
+      sql: 'SELECT 1',
+      prepare: true,
+      statement: { sql: 'SELECT 1', params: [] },
+    });
+    expect(transport.requests[2]).toMatchObject({ sql: 'SELECT 2' });
+    expect(transport.requests[2]).not.toHaveProperty('prepare');
+  });
 });
 
 describe('Cursor streaming', () => {

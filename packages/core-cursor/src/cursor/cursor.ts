@@ -40,6 +40,11 @@ export interface ExecuteOptions {
   infileStream?: InfileStream;
   /** Cancels the statement. */
   signal?: AbortSignal;
+  /**
+   * Runs the statement as a server-side prepared statement (the MySQL binary protocol) instead
+   * of inlining the parameters on the client; off by default. See `ExecuteRequest.prepare`.
+   */
+  prepare?: boolean;
 }
 
 /** What a cursor needs from its connection. */
@@ -128,7 +133,8 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     this.clearResult();
     const intercepted = this.host.intercept(sql, params);
     const local = intercepted && (await intercepted);
-    const text = local ? sql : this.host.interpolate(sql, params);
+    const prepare = options.prepare === true && !local;
+    const text = local || prepare ? sql : this.host.interpolate(sql, params);
     const results = local
       ? served(local)
       : this.host.transport.execute({
@@ -136,7 +142,11 @@ export class Cursor<T extends ResultsType = 'tuples'> {
           buffered: this.settings.buffered,
           ...(options.signal ? { signal: options.signal } : {}),
           ...(options.infileStream ? { infileStream: options.infileStream } : {}),
-          ...(params === undefined ? {} : { statement: { sql, params } }),
+          ...(prepare
+            ? { prepare, statement: { sql, params: params ?? [] } }
+            : params === undefined
+              ? {}
+              : { statement: { sql, params } }),
         });
     this.results = results[Symbol.asyncIterator]();
     this.executed = true;

@@ -69,6 +69,13 @@ export interface ExecuteRequest {
    * parameters on the server (the Data API's `args`) send this instead of `sql`.
    */
   readonly statement?: { readonly sql: string; readonly params: StatementParams };
+  /**
+   * The caller asked for a server-side prepared statement (`execute(…, { prepare: true })`):
+   * `statement` is then always present and `sql` is its text, parameters not inlined. A
+   * transport without prepared statements binds `statement` its own way (the Data API's
+   * `args`) or rejects with `NotSupportedError`.
+   */
+  readonly prepare?: boolean;
 }
 
 /**

@@ -10,5 +10,6 @@ export {
   parameterBytes,
 } from './escape.js';
 export { createInterpolator, type Interpolator, interpolate } from './interpolate.js';
+export { type PositionalStatement, toPositionalStatement } from './positional-statement.js';
 export { type Placeholder, type ScanResult, scanPlaceholders } from './scan-placeholders.js';
 export { SqlStatement, sql, statementParts } from './sql-tag.js';
