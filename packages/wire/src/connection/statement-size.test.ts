@@ -16,16 +16,17 @@ function statementOfPayload(bytes: number): string {
 }
 
 describe('maxAllowedPacket (the test server allows 1 GiB, so only the client refuses)', () => {
-  it('refuses a statement over the limit before sending it; one at the limit runs, and the connection stays usable', async () => {
+  it('refuses a statement the server would refuse before sending it; one byte shorter runs, and the connection stays usable', async () => {
     await using connection = await openConnection({ url: database.url, maxAllowedPacket: 4096 });
+    // A server with max_allowed_packet = 4096 refuses a payload of exactly 4096 bytes.
     const error = await connection
-      .query(statementOfPayload(4097))
+      .query(statementOfPayload(4096))
       .catch((caught: unknown) => caught);
     expect(OperationalError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ errno: 2020 });
-    expect(String(error)).toContain('4097 bytes is larger than maxAllowedPacket (4096 bytes)');
-    const [atLimit] = await connection.query(statementOfPayload(4096));
-    expect(String(atLimit?.rows()[0]?.[0])).toHaveLength(4096 - 10);
+    expect(String(error)).toContain('4096 bytes does not fit maxAllowedPacket (4096 bytes;');
+    const [largest] = await connection.query(statementOfPayload(4095));
+    expect(String(largest?.rows()[0]?.[0])).toHaveLength(4095 - 10);
     expect(connection.isConnected()).toBe(true);
     expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
   });

@@ -4,7 +4,7 @@ import type { InfileResponder } from '../commands/query-command.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
 import { namedInfiles } from './infile-names.js';
 import { type InfileChunk, type InfileSource, infileChunks } from './infile-source.js';
-import { InfileUpload } from './infile-upload.js';
+import { InfileUpload, infileUploadLimits } from './infile-upload.js';
 
 /** The stream marker of wire-protocol.md §16.3. */
 const STREAM_NAME = ':stream:';
@@ -45,7 +45,9 @@ export function infileResponder(sql: string, stream: InfileSource | undefined): 
       chunks = createReadStream(fileName, { highWaterMark: FILE_READ_BYTES });
     }
     try {
-      await new InfileUpload(context).sendAll(chunks);
+      await new InfileUpload(context, infileUploadLimits(context.options.maxAllowedPacket)).sendAll(
+        chunks,
+      );
     } catch (error) {
       finish();
       const missing = (error as { code?: unknown }).code === 'ENOENT';

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../commands/command.js';
 import type { InfileChunk } from './infile-source.js';
-import { INFILE_UPLOAD_LIMITS, InfileUpload, type InfileUploadLimits } from './infile-upload.js';
+import {
+  INFILE_UPLOAD_LIMITS,
+  InfileUpload,
+  type InfileUploadLimits,
+  infileUploadLimits,
+} from './infile-upload.js';
 
 /**
  * A context that records the packets written and the drain waits between them; a drain wait
@@ -199,5 +204,66 @@ describe('InfileUpload', () => {
     }
     await expect(new InfileUpload(context).sendAll(source())).rejects.toBe(failure);
     expect(closed).toBe(true);
+  });
+});
+
+describe('infileUploadLimits', () => {
+  it('keeps the default sizes without maxAllowedPacket, or when it is above them', () => {
+    expect(infileUploadLimits(undefined)).toBe(INFILE_UPLOAD_LIMITS);
+    expect(infileUploadLimits(64 << 20)).toEqual(INFILE_UPLOAD_LIMITS);
+    expect(infileUploadLimits(2 << 20)).toEqual({
+      ...INFILE_UPLOAD_LIMITS,
+      largePacketBytes: (2 << 20) - 1,
+    });
+  });
+
+  it('keeps every packet shorter than maxAllowedPacket, and the write-ahead as it is', async () => {
+    const limits = infileUploadLimits(4096);
+    expect(limits).toMatchObject({
+      gatherBytes: 4095,
+      eagerPacketBytes: 4095,
+      largePacketBytes: 4095,
+      writeAheadBytes: INFILE_UPLOAD_LIMITS.writeAheadBytes,
+      largeChunkBytes: INFILE_UPLOAD_LIMITS.largeChunkBytes,
+    });
+    const { context, events, packets } = recordingContext();
+    const small = new Uint8Array(1000).fill(0x61);
+    const large = new Uint8Array(5 << 20).fill(0x62);
+    const chunks: InfileChunk[] = [
+      ...Array.from({ length: 9000 }, () => small),
+      'ü€😀'.repeat(2000),
+      large,
+    ];
+    await new InfileUpload(context, limits).sendAll(chunks);
+    const sent = packets();
+    expect(Math.max(...sent.map((packet) => packet.length))).toBe(4095);
+    // The large chunk still goes by reference, in packets cut from its own memory.
+    expect(sent.filter((packet) => packet.buffer === large.buffer)).toHaveLength(
+      Math.ceil(large.length / 4095),
+    );
+    // 9 MB of small chunks: the first drain wait comes once the 8 MiB write-ahead is written
+    // (not after a packet's worth), the second after the large chunk, as without a cap.
+    const firstDrain = events.indexOf('drain');
+    const writtenBefore = joined(sent.slice(0, firstDrain)).length;
+    expect(writtenBefore).toBeGreaterThanOrEqual(INFILE_UPLOAD_LIMITS.writeAheadBytes);
+    expect(writtenBefore).toBeLessThan(INFILE_UPLOAD_LIMITS.writeAheadBytes + 4095);
+    expect(events.filter((event) => event === 'drain')).toHaveLength(2);
+    expect(events.at(-1)).toBe('drain');
+    expect(joined(sent).length).toBe(9_000_000 + 18_000 + large.length);
+  });
+
+  it('fills capped text packets up to the last whole character', async () => {
+    const { context, packets } = recordingContext();
+    const text = 'ab😀ü€'.repeat(3000);
+    await new InfileUpload(context, infileUploadLimits(1024)).sendAll([text]);
+    const sent = packets();
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (const packet of sent.slice(0, -1)) {
+      // Full up to 1023 bytes, short only by a character that did not fit (at most 4 bytes).
+      expect(packet.length).toBeLessThanOrEqual(1023);
+      expect(packet.length).toBeGreaterThan(1023 - 4);
+      expect(() => strict.decode(packet)).not.toThrow();
+    }
+    expect(strict.decode(joined(sent))).toBe(text);
   });
 });

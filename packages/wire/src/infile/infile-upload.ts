@@ -1,4 +1,5 @@
 import type { CommandContext } from '../commands/command.js';
+import { largestPacketPayload } from '../connection/statement-size.js';
 import type { InfileChunk } from './infile-source.js';
 
 /** How an upload cuts its packets and how far it may write ahead of the socket. */
@@ -28,6 +29,24 @@ export const INFILE_UPLOAD_LIMITS: InfileUploadLimits = {
   // busy producing the next chunk, small enough that memory stays bounded.
   writeAheadBytes: 8 << 20,
 };
+
+/**
+ * The limits of an upload on a connection with `maxAllowedPacket`: a server refuses a packet
+ * that does not fit its max_allowed_packet and drops the connection, so packets, gathered or
+ * cut from a large chunk, stay within it. Which chunks go by reference and how far the upload
+ * writes ahead stay as they are.
+ */
+export function infileUploadLimits(maxAllowedPacket: number | undefined): InfileUploadLimits {
+  if (maxAllowedPacket === undefined) return INFILE_UPLOAD_LIMITS;
+  const largest = largestPacketPayload(maxAllowedPacket);
+  const gatherBytes = Math.min(INFILE_UPLOAD_LIMITS.gatherBytes, largest);
+  return {
+    ...INFILE_UPLOAD_LIMITS,
+    gatherBytes,
+    eagerPacketBytes: Math.min(INFILE_UPLOAD_LIMITS.eagerPacketBytes, gatherBytes),
+    largePacketBytes: Math.min(INFILE_UPLOAD_LIMITS.largePacketBytes, largest),
+  };
+}
 
 const utf8 = new TextEncoder();
 const NO_BUFFER = new Uint8Array(0);
