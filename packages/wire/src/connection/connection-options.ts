@@ -82,6 +82,11 @@ export interface WireConnectionOptions {
   connAttrs?: Readonly<Record<string, string>>;
   /** Rows per decoded batch when streaming; default 4096. */
   batchRows?: number;
+  /**
+   * Server-side prepared statements (`queryPrepared`, `execute(…, { prepare: true })`) kept
+   * open per connection, least recently used closed first; default 256, 1 to 16 382.
+   */
+  preparedStatementCacheSize?: number;
 }
 
 /** TCP settings of the socket (Node's `net.Socket` methods of the same names). */
@@ -107,5 +112,6 @@ export interface ResolvedWireOptions extends WireConnectionOptions {
   enableExtendedDataTypes: boolean;
   vectorDataFormat: 'binary' | 'json';
   batchRows: number;
+  preparedStatementCacheSize: number;
   socketOptions: Required<SocketOptions>;
 }

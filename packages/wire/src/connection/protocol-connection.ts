@@ -1,10 +1,18 @@
-import { escapeValue, InterfaceError, OperationalError, type S2Error } from '@s2/core-cursor';
+import {
+  escapeValue,
+  InterfaceError,
+  OperationalError,
+  type S2Error,
+  type SqlParams,
+} from '@s2/core-cursor';
 import { HandshakeCommand } from '../commands/handshake-command.js';
 import { type InfileResponder, QueryCommand } from '../commands/query-command.js';
 import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
+import { preparedExecuteCommand } from '../prepared/prepared-execute.js';
+import { StatementCache } from '../prepared/statement-cache.js';
 import { ClientErrno, CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
 import { connectionClosed } from '../protocol/wire-errors.js';
 import { BufferedResults } from '../results/buffered-results.js';
@@ -51,11 +59,17 @@ export class ProtocolConnection {
   private extendedTypesAccepted = true;
   /** Streams still reading; closing discards them so a paused consumer cannot block COM_QUIT. */
   private readonly activeStreams = new Set<QueryStream>();
+  /** Server-side prepared statements by SQL text (queryPrepared, streamPrepared). */
+  private readonly statements: StatementCache;
 
   private constructor(
     readonly options: ResolvedWireOptions,
     private readonly pipeline: CommandPipeline,
-  ) {}
+  ) {
+    this.statements = new StatementCache(options.preparedStatementCacheSize, (command) => {
+      pipeline.enqueue(command);
+    });
+  }
 
   /**
    * Connects, authenticates and runs the session setup (wire-protocol.md §10), all within
@@ -212,6 +226,39 @@ export class ProtocolConnection {
     return stream;
   }
 
+  /**
+   * Runs `sql` as a server-side prepared statement (prepared on first use, then kept in an LRU
+   * cache of `preparedStatementCacheSize`), `params` bound in the binary protocol: `?` with an
+   * array, `:name` with an object. Parameters that do not fit, or have no binary form
+   * (functions, symbols, arrays, NaN), are a ProgrammingError before anything is sent.
+   */
+  async queryPrepared(
+    sql: string,
+    params: SqlParams = [],
+    options: QueryOptions = {},
+  ): Promise<QueryResult[]> {
+    const results = new BufferedResults(this.options.batchRows);
+    if (this.closing !== undefined) throw connectionClosed();
+    await this.run(preparedExecuteCommand(this.statements, this, sql, params, results), options);
+    return results.results;
+  }
+
+  /** `queryPrepared` with the results yielded as they arrive, with backpressure, as `stream()`. */
+  streamPrepared(sql: string, params: SqlParams = [], options: QueryOptions = {}): QueryStream {
+    const stream = new QueryStream(this.options.batchRows, {
+      pause: () => this.pipeline.pauseReading(STREAM_CONSUMER),
+      resume: () => this.pipeline.resumeReading(STREAM_CONSUMER),
+    });
+    this.activeStreams.add(stream);
+    (async () => {
+      if (this.closing !== undefined) throw connectionClosed();
+      await this.run(preparedExecuteCommand(this.statements, this, sql, params, stream), options);
+    })()
+      .catch((error: unknown) => stream.failed(error))
+      .finally(() => this.activeStreams.delete(stream));
+    return stream;
+  }
+
   private infileFor(sql: string, options: QueryOptions): InfileResponder | undefined {
     if (!this.options.localInfile) return undefined;
     const { infileStream } = options;
@@ -298,6 +345,8 @@ export class ProtocolConnection {
 
   /** COM_RESET_CONNECTION: drops session state (variables, temporary tables, transactions). */
   async resetConnection(): Promise<void> {
+    // The reset drops the server's prepared statements; later executes prepare again.
+    this.statements.clear();
     await this.simple(new SimpleCommand(CommandByte.RESET_CONNECTION));
   }
 

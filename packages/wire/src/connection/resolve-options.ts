@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { buildConnectionParams, type ConnectionParams, InterfaceError } from '@s2/core-cursor';
 import type { AuthPlugin } from '../auth/auth-plugin.js';
 import { dialogPlugin } from '../auth/dialog.js';
+import { DEFAULT_PREPARED_STATEMENT_CACHE_SIZE } from '../prepared/statement-cache.js';
 import type {
   ResolvedWireOptions,
   SocketOptions,
@@ -28,6 +29,9 @@ const SSL_MODES: readonly SslMode[] = [
 /** The bounds of the server variable: a limit outside them cannot match any server. */
 const MIN_MAX_ALLOWED_PACKET = 1024;
 const MAX_MAX_ALLOWED_PACKET = 1024 * 1024 * 1024;
+
+/** The server's default max_prepared_stmt_count, which counts every connection's statements. */
+const MAX_PREPARED_STATEMENT_CACHE_SIZE = 16_382;
 
 const SOCKET_OPTION_NAMES: readonly (keyof SocketOptions)[] = [
   'keepAlive',
@@ -178,6 +182,15 @@ export function resolveOptions(options: WireConnectionOptions | string): Resolve
     enableExtendedDataTypes: given.enableExtendedDataTypes ?? true,
     vectorDataFormat,
     batchRows: given.batchRows ?? 4096,
+    preparedStatementCacheSize:
+      given.preparedStatementCacheSize === undefined
+        ? DEFAULT_PREPARED_STATEMENT_CACHE_SIZE
+        : checkInteger(
+            'preparedStatementCacheSize',
+            given.preparedStatementCacheSize,
+            1,
+            MAX_PREPARED_STATEMENT_CACHE_SIZE,
+          ),
     socketOptions: resolveSocketOptions(given.socketOptions),
   };
 }

@@ -61,6 +61,14 @@ export class PacketReader {
     return this.view.getBigUint64(this.need(8), true);
   }
 
+  f32(): number {
+    return this.view.getFloat32(this.need(4), true);
+  }
+
+  f64(): number {
+    return this.view.getFloat64(this.need(8), true);
+  }
+
   skip(count: number): void {
     this.need(count);
   }

@@ -58,6 +58,12 @@ export class PacketWriter {
     return this;
   }
 
+  f64(value: number): this {
+    const at = this.reserve(8);
+    this.view.setFloat64(at, value, true);
+    return this;
+  }
+
   zeros(count: number): this {
     this.reserve(count);
     this.buffer.fill(0, this.length - count, this.length);

@@ -36,6 +36,9 @@ export const CommandByte = {
   INIT_DB: 0x02,
   QUERY: 0x03,
   PING: 0x0e,
+  STMT_PREPARE: 0x16,
+  STMT_EXECUTE: 0x17,
+  STMT_CLOSE: 0x19,
   RESET_CONNECTION: 0x1f,
 } as const;
 
@@ -47,6 +50,60 @@ export const PacketHeader = {
   EOF: 0xfe,
   AUTH_SWITCH: 0xfe,
   ERR: 0xff,
+} as const;
+
+/** MySQL type bytes of column definitions and of prepared-statement parameters. */
+export const ColumnType = {
+  DECIMAL: 0,
+  TINY: 1,
+  SHORT: 2,
+  LONG: 3,
+  FLOAT: 4,
+  DOUBLE: 5,
+  NULL: 6,
+  TIMESTAMP: 7,
+  LONGLONG: 8,
+  INT24: 9,
+  DATE: 10,
+  TIME: 11,
+  DATETIME: 12,
+  YEAR: 13,
+  NEWDATE: 14,
+  VARCHAR: 15,
+  BIT: 16,
+  JSON: 245,
+  NEWDECIMAL: 246,
+  ENUM: 247,
+  SET: 248,
+  TINY_BLOB: 249,
+  MEDIUM_BLOB: 250,
+  LONG_BLOB: 251,
+  BLOB: 252,
+  VAR_STRING: 253,
+  STRING: 254,
+  GEOMETRY: 255,
+} as const;
+
+/** The UNSIGNED bit of a column definition's flags. */
+export const UNSIGNED_FLAG = 0x20;
+
+/** A decimals byte of 31 (NOT_FIXED_DEC): the column has no fixed number of fraction digits. */
+export const NOT_FIXED_DECIMALS = 31;
+
+/** Bytes of the binary protocol: COM_STMT_EXECUTE and binary result rows. */
+export const BinaryProtocol = {
+  /** COM_STMT_EXECUTE flags: no server-side cursor. */
+  CURSOR_TYPE_NO_CURSOR: 0x00,
+  /** COM_STMT_EXECUTE's iteration count, always 1. */
+  ITERATION_COUNT: 1,
+  /** COM_STMT_EXECUTE: parameter types follow the NULL bitmap. */
+  NEW_PARAMS_BOUND: 1,
+  /** Set in a parameter type's second byte for an unsigned integer. */
+  PARAM_UNSIGNED: 0x80,
+  /** The first byte of a binary result row. */
+  ROW_HEADER: 0x00,
+  /** Bits before the first column's bit in a binary row's NULL bitmap. */
+  ROW_NULL_BITMAP_OFFSET: 2,
 } as const;
 
 /** Length-encoded integer prefixes. */

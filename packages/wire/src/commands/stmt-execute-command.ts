@@ -1,0 +1,45 @@
+import { ProgrammingError } from '@s2/core-cursor';
+import { stmtExecutePacket } from '../packets/stmt-execute.js';
+import type { BoundParams } from '../prepared/binary-params.js';
+import { outOfSync } from '../protocol/wire-errors.js';
+import { BinaryResultSink } from '../rows/binary-result-sink.js';
+import type { CommandContext } from './command.js';
+import { QueryCommand } from './query-command.js';
+import type { ResultSink } from './result-sink.js';
+import type { StmtPrepareCommand } from './stmt-prepare-command.js';
+
+/**
+ * COM_STMT_EXECUTE of a statement prepared by a command ahead of it in the FIFO. The server
+ * answers exactly as it does COM_QUERY (OK, ERR, or result sets, several for a CALL), except
+ * that rows are in the binary encoding; so this is QueryCommand's state machine with a sink
+ * that rewrites binary rows as text rows, and a different first packet. LOCAL INFILE cannot be
+ * prepared, so there is no infile responder.
+ */
+export class StmtExecuteCommand extends QueryCommand {
+  constructor(
+    private readonly prepare: StmtPrepareCommand,
+    private readonly params: BoundParams,
+    sink: ResultSink,
+  ) {
+    super(prepare.sql, new BinaryResultSink(sink), undefined);
+  }
+
+  override start(context: CommandContext): void {
+    const statement = this.prepare.statement;
+    if (statement === undefined) {
+      // The prepare failed (it settled before this command could start): report why.
+      this.fail(this.prepare.error?.value ?? outOfSync('the statement was not prepared'));
+      return;
+    }
+    if (statement.params.length !== this.params.count) {
+      this.fail(
+        new ProgrammingError(
+          `The prepared statement takes ${statement.params.length} parameter(s) but ` +
+            `${this.params.count} were given`,
+        ),
+      );
+      return;
+    }
+    context.send(stmtExecutePacket(statement.statementId, this.params));
+  }
+}
