@@ -1,5 +1,6 @@
 import type { ExecuteRequest, StatementResult, Transport } from '@s2/core-cursor';
 import type { ProtocolConnection, QueryOptions } from '../connection/protocol-connection.js';
+import { preparedResults } from './prepared-results.js';
 import { bufferedResult, streamedResults } from './statement-results.js';
 
 const NO_OPTIONS: QueryOptions = Object.freeze({});
@@ -46,6 +47,9 @@ export class WireTransport implements Transport {
             ...(request.signal === undefined ? {} : { signal: request.signal }),
             ...(request.infileStream === undefined ? {} : { infileStream: request.infileStream }),
           };
+    if (request.prepare === true && request.statement !== undefined) {
+      return preparedResults(this.connection, request.statement, request.buffered, options);
+    }
     if (!request.buffered) {
       return streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
     }
