@@ -1,7 +1,7 @@
 import { Socket } from 'node:net';
 import { useTestDatabase } from '@s2/test-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openConnection } from '../index.js';
+import { connect, openConnection } from '../index.js';
 
 const database = useTestDatabase();
 
@@ -37,4 +37,22 @@ describe('socketOptions', () => {
     expect((await connection.query('SELECT 1'))[0]?.rows()).toEqual([[1]]);
     expect((await withoutKeepAlive.query('SELECT 2'))[0]?.rows()).toEqual([[2]]);
   });
+
+  it.runIf(process.platform === 'linux')(
+    "applies the Python-style socket_options URL parameter (Linux's numbers)",
+    async () => {
+      const noDelay = vi.spyOn(Socket.prototype, 'setNoDelay');
+      const keepAlive = vi.spyOn(Socket.prototype, 'setKeepAlive');
+      // IPPROTO_TCP (6): TCP_NODELAY (1) off, TCP_KEEPIDLE (4) 30 s.
+      const socketOptions = encodeURIComponent(JSON.stringify({ 6: { 1: 0, 4: 30 } }));
+      await using connection = await connect(`${database.url}?socket_options=${socketOptions}`);
+      expect(noDelay).toHaveBeenCalledWith(false);
+      expect(keepAlive).toHaveBeenCalledWith(true, 30_000);
+      expect(await connection.query('SELECT 1')).toEqual([[1]]);
+      const refused = encodeURIComponent(JSON.stringify({ 6: { 5: 10 } }));
+      await expect(connect(`${database.url}?socket_options=${refused}`)).rejects.toThrow(
+        'level 6 option 5 cannot be set from Node',
+      );
+    },
+  );
 });

@@ -17,6 +17,7 @@ import {
   checkRecord,
   checkString,
 } from './option-checks.js';
+import { fromPythonSocketOptions } from './python-socket-options.js';
 
 const SSL_MODES: readonly SslMode[] = [
   'disabled',
@@ -86,6 +87,10 @@ export function optionsFromParams(params: ConnectionParams): WireConnectionOptio
     initSql: params.initCommand,
     maxAllowedPacket: params.maxAllowedPacket,
     sqlMode: params.sqlMode,
+    socketOptions:
+      params.socketOptions === undefined
+        ? undefined
+        : fromPythonSocketOptions(params.socketOptions),
     writeTimeout:
       params.writeTimeout === undefined || params.writeTimeout === null
         ? undefined
