@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { PacketWriter } from '../protocol/packet-writer.js';
-import { Capability, ColumnType, CommandByte } from '../protocol/protocol-constants.js';
+import { ColumnType, CommandByte } from '../protocol/protocol-constants.js';
 import { columnPacket, eofPacket, errPacket } from '../test-support/scripted-server.js';
 import type { CommandContext } from './command.js';
 import { StmtPrepareCommand } from './stmt-prepare-command.js';
 
 /*
- * The prepare reply's two layouts, fed packet by packet. This package does not ask for
- * CLIENT_DEPRECATE_EOF, so no server can be made to send the layout without EOF packets; the
- * state machine is driven directly here (the layout with them runs against the real server in
- * the prepared/ tests).
+ * The prepare reply's state machine, fed packet by packet: the orders a well-behaved server
+ * sends (checked end to end against MariaDB in the prepared/ tests) and the ones it must refuse.
  */
 
-function context(capabilities: number, sent: Uint8Array[]): CommandContext {
+function context(sent: Uint8Array[]): CommandContext {
   const fake: Partial<CommandContext> = {
-    capabilities,
     sendText: (command, text) => {
       sent.push(Uint8Array.of(command, ...new TextEncoder().encode(text)));
     },
@@ -27,10 +24,10 @@ const prepareOk = (columns: number, params: number, warnings = 0): Uint8Array =>
 const PARAM = columnPacket('?', ColumnType.VAR_STRING);
 const COLUMN = columnPacket('a', ColumnType.LONGLONG);
 
-async function prepare(capabilities: number, packets: Uint8Array[]) {
+async function prepare(packets: Uint8Array[]) {
   const sent: Uint8Array[] = [];
   const command = new StmtPrepareCommand('SELECT ?, ?');
-  const commandContext = context(capabilities, sent);
+  const commandContext = context(sent);
   command.start(commandContext);
   for (const packet of packets) {
     expect(command.settled).toBe(false);
@@ -42,12 +39,12 @@ async function prepare(capabilities: number, packets: Uint8Array[]) {
 
 describe('StmtPrepareCommand', () => {
   it('sends COM_STMT_PREPARE with the SQL text', async () => {
-    const { sent } = await prepare(0, [prepareOk(0, 0)]);
+    const { sent } = await prepare([prepareOk(0, 0)]);
     expect(sent).toEqual([Uint8Array.of(CommandByte.STMT_PREPARE, ...Buffer.from('SELECT ?, ?'))]);
   });
 
   it('reads parameter and column definitions each ended by EOF', async () => {
-    const { statement } = await prepare(0, [
+    const { statement } = await prepare([
       prepareOk(1, 2, 3),
       PARAM,
       PARAM,
@@ -60,25 +57,14 @@ describe('StmtPrepareCommand', () => {
     expect(statement.columns.map((column) => column.name)).toEqual(['a']);
   });
 
-  it('reads them without EOF packets under CLIENT_DEPRECATE_EOF', async () => {
-    const { statement } = await prepare(Capability.DEPRECATE_EOF, [
-      prepareOk(1, 2),
-      PARAM,
-      PARAM,
-      COLUMN,
-    ]);
-    expect(statement.params).toHaveLength(2);
-    expect(statement.columns).toHaveLength(1);
-  });
-
   it('expects no EOF for an empty list', async () => {
-    const { statement } = await prepare(0, [prepareOk(1, 0), COLUMN, eofPacket()]);
+    const { statement } = await prepare([prepareOk(1, 0), COLUMN, eofPacket()]);
     expect(statement.params).toEqual([]);
   });
 
   it('settles with the server error of an ERR and remembers it', async () => {
     const command = new StmtPrepareCommand('SELEC');
-    command.start(context(0, []));
+    command.start(context([]));
     command.handle(errPacket(1064, '42000', 'syntax'));
     await expect(command.result).rejects.toMatchObject({ errno: 1064, sqlState: '42000' });
     expect(command.statement).toBeUndefined();
@@ -87,7 +73,7 @@ describe('StmtPrepareCommand', () => {
 
   it('treats a missing EOF as the connection being out of sync', () => {
     const command = new StmtPrepareCommand('SELECT ?');
-    command.start(context(0, []));
+    command.start(context([]));
     command.handle(prepareOk(0, 1));
     command.handle(PARAM);
     expect(() => command.handle(COLUMN)).toThrow(/out of sync/);

@@ -2,7 +2,7 @@ import { type ColumnDefinition, parseColumnDefinition } from '../packets/column-
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
 import { isEofPacket } from '../packets/ok-packet.js';
 import { parseStmtPrepareOk } from '../packets/stmt-prepare-ok.js';
-import { Capability, CommandByte } from '../protocol/protocol-constants.js';
+import { CommandByte } from '../protocol/protocol-constants.js';
 import { outOfSync } from '../protocol/wire-errors.js';
 import { Command, type CommandContext } from './command.js';
 
@@ -22,7 +22,7 @@ type PrepareState = 'prepare-ok' | 'params' | 'params-eof' | 'columns' | 'column
 /**
  * COM_STMT_PREPARE: prepare-ok → (ERR | COM_STMT_PREPARE_OK → params → params-eof → columns →
  * columns-eof). Each list of definitions is there only when its count is not 0, and ends with
- * an EOF packet unless the connection negotiated CLIENT_DEPRECATE_EOF.
+ * an EOF packet: like COM_QUERY's, because the client never asks for CLIENT_DEPRECATE_EOF.
  *
  * The command doubles as the handle that executes queued behind it read: by the time one of
  * them starts, this command has settled, with `statement` or `error` set.
@@ -35,7 +35,6 @@ export class StmtPrepareCommand extends Command<PreparedStatement> {
   private warnings = 0;
   private readonly params: ColumnDefinition[] = [];
   private readonly columns: ColumnDefinition[] = [];
-  private withEof = true;
   private prepared: PreparedStatement | undefined;
   private failure: { value: unknown } | undefined;
 
@@ -54,7 +53,6 @@ export class StmtPrepareCommand extends Command<PreparedStatement> {
   }
 
   start(context: CommandContext): void {
-    this.withEof = (context.capabilities & Capability.DEPRECATE_EOF) === 0;
     context.sendText(CommandByte.STMT_PREPARE, this.sql);
   }
 
@@ -99,10 +97,10 @@ export class StmtPrepareCommand extends Command<PreparedStatement> {
   /** Moves past every list that is complete (or empty), finishing after the last one. */
   private advance(): void {
     if (this.state === 'params' && this.params.length === this.paramCount) {
-      this.state = this.paramCount > 0 && this.withEof ? 'params-eof' : 'columns';
+      this.state = this.paramCount > 0 ? 'params-eof' : 'columns';
     }
     if (this.state === 'columns' && this.columns.length === this.columnCount) {
-      if (this.columnCount > 0 && this.withEof) this.state = 'columns-eof';
+      if (this.columnCount > 0) this.state = 'columns-eof';
       else this.done();
     }
   }
