@@ -1,4 +1,5 @@
 import type { ResolvedWireOptions } from '../connection/connection-options.js';
+import type { ColumnDefinitionCache } from '../packets/column-definition-cache.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
 
 /** What a command may do with the connection while it is the one at the head of the FIFO. */
@@ -12,6 +13,8 @@ export interface CommandContext {
   readonly unixSocket: boolean;
   /** Status flags of the last OK/EOF packet. */
   serverStatus: number;
+  /** Parses column definitions, reusing those of the last result set when the bytes match. */
+  readonly columnDefinitions: ColumnDefinitionCache;
   /** Frames and writes one payload with the command's next sequence ids. */
   send(payload: Uint8Array): void;
   /** Frames and writes a command byte followed by `text` in UTF-8 (COM_QUERY, COM_INIT_DB). */

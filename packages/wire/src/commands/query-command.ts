@@ -1,5 +1,5 @@
 import { InterfaceError } from '@s2/core-cursor';
-import { type ColumnDefinition, parseColumnDefinition } from '../packets/column-definition.js';
+import type { ColumnDefinition } from '../packets/column-definition.js';
 import { parseEofPacket } from '../packets/eof-packet.js';
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
 import { isEofPacket, isOkPacket, parseOkPacket } from '../packets/ok-packet.js';
@@ -94,14 +94,16 @@ export class QueryCommand extends Command<void> implements RowRunTarget {
         }
         return;
       case 'column-definitions':
-        this.definitions.push(parseColumnDefinition(payload));
+        this.definitions.push(context.columnDefinitions.read(this.definitions.length, payload));
         if (this.definitions.length === this.columnCount) this.state = 'column-eof';
         return;
-      case 'column-eof':
+      case 'column-eof': {
         if (!isEofPacket(payload)) throw outOfSync('expected EOF after the column definitions');
-        this.deliver(() => this.sink.columns(this.definitions));
+        const columns = context.columnDefinitions.complete(this.definitions);
+        this.deliver(() => this.sink.columns(columns));
         this.state = 'rows';
         return;
+      }
       default:
         return this.resultHeader(payload, context);
     }

@@ -7,6 +7,7 @@ import type {
   PipelineCommand,
   RowRunTarget,
 } from '../commands/command.js';
+import { ColumnDefinitionCache } from '../packets/column-definition-cache.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
 import { frameCommandText } from '../protocol/command-text-frame.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from '../protocol/packet-framing.js';
@@ -38,6 +39,7 @@ export class CommandPipeline implements CommandContext {
   capabilities = 0;
   tls = false;
   readonly unixSocket: boolean;
+  readonly columnDefinitions = new ColumnDefinitionCache();
   private socket: Socket | TLSSocket;
   private readonly sequence = new SequenceCounter();
   private readonly incoming: IncomingPackets;

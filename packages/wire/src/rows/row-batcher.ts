@@ -44,7 +44,19 @@ function wrapDecodeError(error: unknown): S2Error {
 const decoders = new Map<string, RowDecoder>();
 const MAX_CACHED_DECODERS = 128;
 
+/** Decoders by column array: a repeated layout comes as the same frozen array. */
+const decodersByColumns = new WeakMap<readonly ColumnDefinition[], RowDecoder>();
+
 function decoderFor(columns: readonly ColumnDefinition[]): RowDecoder {
+  let decoder = decodersByColumns.get(columns);
+  if (decoder === undefined) {
+    decoder = decoderForLayout(columns);
+    if (Object.isFrozen(columns)) decodersByColumns.set(columns, decoder);
+  }
+  return decoder;
+}
+
+function decoderForLayout(columns: readonly ColumnDefinition[]): RowDecoder {
   const key = columns
     .map(
       (column) =>

@@ -25,6 +25,23 @@ export function describeColumn(column: ColumnDefinition): ResultColumnDescriptio
   };
 }
 
+const descriptions = new WeakMap<readonly ColumnDefinition[], readonly ResultColumnDescription[]>();
+
+/**
+ * The descriptions of a result set's columns. A repeated layout arrives as the same frozen
+ * array (see ColumnDefinitionCache), so its descriptions are built once and shared, frozen.
+ */
+export function describeColumns(
+  columns: readonly ColumnDefinition[],
+): readonly ResultColumnDescription[] {
+  let described = descriptions.get(columns);
+  if (described === undefined) {
+    described = Object.freeze(columns.map((column) => Object.freeze(describeColumn(column))));
+    if (Object.isFrozen(columns)) descriptions.set(columns, described);
+  }
+  return described;
+}
+
 function exactNumber(value: bigint): number | bigint {
   return value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
 }
@@ -45,7 +62,7 @@ export function bufferedResult(result: QueryResult): StatementResult {
   if (result.columns.length === 0) return okResult(result.summary);
   return {
     kind: 'rows',
-    columns: result.columns.map(describeColumn),
+    columns: describeColumns(result.columns),
     batches: result.batches,
     warnings: result.summary.warnings,
   };
@@ -80,7 +97,7 @@ export async function* streamedResults(
         return { done: true, value: undefined };
       },
     };
-    yield { kind: 'stream', columns: event.columns.map(describeColumn), batches };
+    yield { kind: 'stream', columns: describeColumns(event.columns), batches };
     while (!ended) await batches.next();
   }
 }
