@@ -83,7 +83,8 @@ export class RowSource {
     return taken;
   }
 
-  private takeBuffered(limit: number): ColumnBatch[] {
+  /** `take()` of a buffered result, without a promise. */
+  takeBuffered(limit: number): ColumnBatch[] {
     const taken: ColumnBatch[] = [];
     let remaining = limit;
     while (remaining > 0) {

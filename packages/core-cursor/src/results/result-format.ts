@@ -66,6 +66,28 @@ export async function formatResult<T extends ResultsType>(
   return (await formatAny(type, batches, columns, options)) as ResultsOf[T];
 }
 
+/**
+ * `formatResult()` without a promise, for the formats that need no module loaded first
+ * (tuples, dicts, columns); undefined for the others.
+ */
+export function formatResultNow<T extends ResultsType>(
+  type: T,
+  batches: readonly ColumnBatch[],
+  columns: readonly ResultColumn[],
+  options: ValueOptions,
+): ResultsOf[T] | undefined {
+  switch (type) {
+    case 'tuples':
+      return toTuples(batches, options) as ResultsOf[T];
+    case 'dicts':
+      return toDicts(batches, columns, options) as ResultsOf[T];
+    case 'columns':
+      return toColumns(batches, columns, options) as ResultsOf[T];
+    default:
+      return undefined;
+  }
+}
+
 async function formatAny(
   type: ResultsType,
   batches: readonly ColumnBatch[],
@@ -74,11 +96,9 @@ async function formatAny(
 ): Promise<ResultsOf[ResultsType]> {
   switch (type) {
     case 'tuples':
-      return toTuples(batches, options);
     case 'dicts':
-      return toDicts(batches, columns, options);
     case 'columns':
-      return toColumns(batches, columns, options);
+      return formatResultNow(type, batches, columns, options) as ResultsOf[ResultsType];
     case 'arrow':
       return toArrowTable(await loadArrow(), batches, columnKeys(columns));
     case 'polars': {
