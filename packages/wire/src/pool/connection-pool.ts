@@ -65,7 +65,8 @@ export class ConnectionPool {
     for (;;) {
       const candidate = this.idle.pop();
       if (candidate === undefined) break;
-      if (await this.stillGood(candidate)) {
+      const good = this.stillGood(candidate);
+      if (good === true || (good !== false && (await good))) {
         this.leased.add(candidate.connection);
         return candidate.connection;
       }
@@ -92,16 +93,17 @@ export class ConnectionPool {
     });
   }
 
-  private async stillGood({ connection, since }: IdleConnection): Promise<boolean> {
+  /** Whether an idle connection may be handed out; a promise only when it must be pinged. */
+  private stillGood({ connection, since }: IdleConnection): boolean | Promise<boolean> {
     if (!connection.isConnected()) return false;
     if (Date.now() - since < (this.options.validateAfterIdle ?? 1000)) return true;
-    try {
-      await connection.ping();
-      return true;
-    } catch {
-      connection.destroy();
-      return false;
-    }
+    return connection.ping().then(
+      () => true,
+      () => {
+        connection.destroy();
+        return false;
+      },
+    );
   }
 
   private async open(): Promise<ProtocolConnection> {
@@ -119,8 +121,9 @@ export class ConnectionPool {
    */
   async release(connection: ProtocolConnection): Promise<void> {
     if (!this.leased.delete(connection)) return;
-    let usable = connection.isConnected() && this.ending === undefined;
-    if (usable) usable = await this.cleanSession(connection);
+    let usable: boolean | Promise<boolean> = connection.isConnected() && this.ending === undefined;
+    if (usable) usable = this.cleanSession(connection);
+    if (usable !== true && usable !== false) usable = await usable;
     if (!usable) {
       await connection.close();
       this.replaceForWaiter();
@@ -129,30 +132,38 @@ export class ConnectionPool {
     this.makeAvailable(connection);
   }
 
-  /** Leaves the session fit for the next lease; false when the connection must be dropped. */
-  private async cleanSession(connection: ProtocolConnection): Promise<boolean> {
-    if (this.options.resetOnRelease === true && !this.resetRefused) {
-      try {
-        await connection.resetSession();
-        return true;
-      } catch (error) {
-        // A server that refuses COM_RESET_CONNECTION keeps its connections, unreset, rather
-        // than having every release close one; a failed connection is dropped.
-        if (!connection.isConnected() || !S2Error.isInstance(error) || (error.errno ?? 0) >= 2000) {
-          return false;
-        }
-        this.resetRefused = true;
+  /**
+   * Leaves the session fit for the next lease; false when the connection must be dropped. A
+   * promise only when there is a round trip to make: most releases have none.
+   */
+  private cleanSession(connection: ProtocolConnection): boolean | Promise<boolean> {
+    if (this.options.resetOnRelease === true && !this.resetRefused) return this.reset(connection);
+    return this.rollBackOpenTransaction(connection);
+  }
+
+  private async reset(connection: ProtocolConnection): Promise<boolean> {
+    try {
+      await connection.resetSession();
+      return true;
+    } catch (error) {
+      // A server that refuses COM_RESET_CONNECTION keeps its connections, unreset, rather
+      // than having every release close one; a failed connection is dropped.
+      if (!connection.isConnected() || !S2Error.isInstance(error) || (error.errno ?? 0) >= 2000) {
+        return false;
       }
+      this.resetRefused = true;
     }
+    return this.rollBackOpenTransaction(connection);
+  }
+
+  private rollBackOpenTransaction(connection: ProtocolConnection): boolean | Promise<boolean> {
     // The status flags of the last reply say whether a transaction is open: no round trip
     // unless one is, and then a ROLLBACK so its locks and writes do not pass to the next lease.
     if ((connection.serverStatus & ServerStatus.IN_TRANS) === 0) return true;
-    try {
-      await connection.query('ROLLBACK');
-      return true;
-    } catch {
-      return false;
-    }
+    return connection.query('ROLLBACK').then(
+      () => true,
+      () => false,
+    );
   }
 
   /** Hands a ready connection to the first waiter, or keeps it idle. */
