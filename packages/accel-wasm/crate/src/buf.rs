@@ -50,10 +50,15 @@ impl Buf {
 
     /// Set the length to `total` zero bytes.
     pub fn zeroed(&mut self, total: usize) -> bool {
+        self.filled(total, 0)
+    }
+
+    /// Set the length to `total` bytes of `byte`.
+    pub fn filled(&mut self, total: usize, byte: u8) -> bool {
         if !self.resize(total) {
             return false;
         }
-        unsafe { write_bytes(self.ptr, 0, total) };
+        unsafe { write_bytes(self.ptr, byte, total) };
         true
     }
 

@@ -32,6 +32,32 @@ fn eight_digits(chunk: u64) -> Option<u64> {
     Some(v)
 }
 
+/// The value of the `count` (1 to 8) ASCII digits at the front of `word`, 8 bytes read from
+/// memory with the first digit in the low byte (what follows the digits is ignored), or None
+/// when one of them is not a digit. Moving the digits to the top and filling the bytes below
+/// with '0' turns any length into one 8-digit block: no loop and no branch per digit.
+#[inline(always)]
+fn leading_digits(word: u64, count: usize) -> Option<u64> {
+    let shift = (8 - count) * 8;
+    eight_digits((word << shift) | (ASCII_ZEROS & ((1u64 << shift) - 1)))
+}
+
+/// The sign length and the digits (1 to 8 of them) of the number text `input[at..at + len]` as
+/// one word read from where the digits start, when 8 bytes can be read there; None otherwise.
+#[inline(always)]
+fn short_number(input: &[u8], at: usize, len: usize) -> Option<(bool, usize, u64)> {
+    let neg = len > 1 && input[at] == b'-';
+    let signed = neg || (len > 1 && input[at] == b'+');
+    let from = at + signed as usize;
+    let count = len.wrapping_sub(signed as usize);
+    if count == 0 || count > 8 || from + 8 > input.len() {
+        return None;
+    }
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&input[from..from + 8]);
+    Some((neg, count, u64::from_le_bytes(bytes)))
+}
+
 /// Reads the leading digits of `digits` 8 at a time while a whole block is left: (their
 /// value, how many). What is left (or a block holding a non-digit) goes through the caller's
 /// digit loop, which is also cheaper than a block for texts under 8 digits.
@@ -76,6 +102,37 @@ pub fn parse_small_int(s: &[u8], min: i64, max: i64) -> Result<i64, u32> {
         return Err(OUT_OF_RANGE);
     }
     Ok(v)
+}
+
+/// `parse_small_int` of `input[at..at + len]`; a text of up to 8 digits is read as one block
+/// when 8 bytes can be read from where its digits start (they can, but for the input's end).
+#[inline(always)]
+pub fn parse_small_int_in(input: &[u8], at: usize, len: usize, min: i64, max: i64) -> Result<i64, u32> {
+    if let Some((neg, count, word)) = short_number(input, at, len) {
+        let v = match leading_digits(word, count) {
+            Some(v) => v as i64,
+            None => return Err(BAD_NUMBER),
+        };
+        let v = if neg { -v } else { v };
+        return if v < min || v > max { Err(OUT_OF_RANGE) } else { Ok(v) };
+    }
+    parse_small_int(&input[at..at + len], min, max)
+}
+
+/// `parse_int64` of `input[at..at + len]`, with the one-block read of `parse_small_int_in`.
+#[inline]
+pub fn parse_int64_in(input: &[u8], at: usize, len: usize, unsigned: bool) -> Result<u64, u32> {
+    if let Some((neg, count, word)) = short_number(input, at, len) {
+        let v = match leading_digits(word, count) {
+            Some(v) => v,
+            None => return Err(BAD_NUMBER),
+        };
+        if neg && unsigned && v != 0 {
+            return Err(OUT_OF_RANGE);
+        }
+        return Ok(if neg { v.wrapping_neg() } else { v });
+    }
+    parse_int64(&input[at..at + len], unsigned)
 }
 
 /// A 64-bit integer, signed or unsigned; returns its two's complement bits. (No `checked_mul`:

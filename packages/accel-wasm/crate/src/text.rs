@@ -1,7 +1,7 @@
 //! The MySQL text-protocol row decoder, mirrored by `src/ts/text-decoder.ts`: rows in order,
 //! columns in order, the first problem wins. Rows are (start, end) pairs into the input.
 
-use crate::number::{is_decimal_text, parse_f64, parse_int64, parse_small_int};
+use crate::number::{is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in};
 use crate::state::{columns, fail, set_rows, Col};
 use crate::status::*;
 use crate::temporal::{parse_date, parse_datetime, scan_time, Parsed};
@@ -53,8 +53,13 @@ fn prepare(col: &mut Col, op: u32, dims: u32, element: u32, rows: usize, data_hi
     col.null_count = 0;
     let slot = slot_bytes(op, dims, element);
     let values = slot * rows as u64;
-    if values > u32::MAX as u64 || !col.validity.zeroed((rows + 7) / 8) {
+    // Every row starts valid and set_null clears its bit: most cells are not null, and this
+    // saves them a read-modify-write of the validity byte.
+    if values > u32::MAX as u64 || !col.validity.filled((rows + 7) / 8, 0xff) {
         return false;
+    }
+    if rows % 8 != 0 {
+        unsafe { *col.validity.ptr.add(rows / 8) = (1u8 << (rows % 8)) - 1 };
     }
     col.slot = slot as u32;
     if !col.values.resize(values as usize) {
@@ -87,12 +92,24 @@ unsafe fn set_offset(col: &Col, row: usize) {
 #[inline]
 unsafe fn set_null(col: &mut Col, op: u32, row: usize) {
     col.null_count += 1;
+    *col.validity.ptr.add(row >> 3) &= !(1u8 << (row & 7));
     if is_variable(op) {
         set_offset(col, row);
     } else if col.slot != 0 {
         let slot = col.slot as usize;
         core::ptr::write_bytes(col.values.ptr.add(row * slot), 0, slot);
     }
+}
+
+/// One integer cell of at most 32 bits, in its own match arm so that each width and range is a
+/// constant of its own code rather than a second `match` on the op per cell.
+macro_rules! int_cell {
+    ($col:expr, $row:expr, $column:expr, $input:expr, $at:expr, $len:expr, $min:expr, $max:expr, $width:ty) => {
+        match parse_small_int_in($input, $at, $len, $min, $max) {
+            Ok(v) => put($col, $row, v as $width),
+            Err(status) => return fail(status, $row, $column),
+        }
+    };
 }
 
 /// Export: decode `rows` rows. `plan` holds 4 words per column (op, dims, element, 0);
@@ -187,26 +204,15 @@ pub unsafe extern "C" fn text_decode(
             let column = c as i32;
             match op {
                 OP_NULL => return fail(UNEXPECTED_VALUE, r, column),
-                OP_INT8 | OP_UINT8 | OP_INT16 | OP_UINT16 | OP_INT32 | OP_UINT32 => {
-                    let (min, max): (i64, i64) = match op {
-                        OP_INT8 => (-128, 127),
-                        OP_UINT8 => (0, 255),
-                        OP_INT16 => (-32768, 32767),
-                        OP_UINT16 => (0, 65535),
-                        OP_INT32 => (-2147483648, 2147483647),
-                        _ => (0, 4294967295),
-                    };
-                    let v = match parse_small_int(value, min, max) {
-                        Ok(v) => v,
-                        Err(status) => return fail(status, r, column),
-                    };
-                    match op {
-                        OP_INT8 | OP_UINT8 => put(col, r, v as u8),
-                        OP_INT16 | OP_UINT16 => put(col, r, v as u16),
-                        _ => put(col, r, v as u32),
-                    }
+                OP_INT8 => int_cell!(col, r, column, input, start + p, length, -128, 127, u8),
+                OP_UINT8 => int_cell!(col, r, column, input, start + p, length, 0, 255, u8),
+                OP_INT16 => int_cell!(col, r, column, input, start + p, length, -32768, 32767, u16),
+                OP_UINT16 => int_cell!(col, r, column, input, start + p, length, 0, 65535, u16),
+                OP_INT32 => {
+                    int_cell!(col, r, column, input, start + p, length, -2147483648, 2147483647, u32)
                 }
-                OP_INT64 | OP_UINT64 => match parse_int64(value, op == OP_UINT64) {
+                OP_UINT32 => int_cell!(col, r, column, input, start + p, length, 0, 4294967295, u32),
+                OP_INT64 | OP_UINT64 => match parse_int64_in(input, start + p, length, op == OP_UINT64) {
                     Ok(bits) => put(col, r, bits),
                     Err(status) => return fail(status, r, column),
                 },
@@ -284,7 +290,6 @@ pub unsafe extern "C" fn text_decode(
                     set_offset(col, r);
                 }
             }
-            *col.validity.ptr.add(r >> 3) |= 1 << (r & 7);
             p += length;
         }
         if p != row.len() {
