@@ -1,3 +1,4 @@
+import { TypeCode } from '@s2/core-cursor';
 /**
  * Every byte value of the MySQL client/server protocol this package uses, in one table
  * (spec/wire-protocol.md §3–§17). Names follow the protocol documentation.
@@ -52,37 +53,11 @@ export const PacketHeader = {
   ERR: 0xff,
 } as const;
 
-/** MySQL type bytes of column definitions and of prepared-statement parameters. */
-export const ColumnType = {
-  DECIMAL: 0,
-  TINY: 1,
-  SHORT: 2,
-  LONG: 3,
-  FLOAT: 4,
-  DOUBLE: 5,
-  NULL: 6,
-  TIMESTAMP: 7,
-  LONGLONG: 8,
-  INT24: 9,
-  DATE: 10,
-  TIME: 11,
-  DATETIME: 12,
-  YEAR: 13,
-  NEWDATE: 14,
-  VARCHAR: 15,
-  BIT: 16,
-  JSON: 245,
-  NEWDECIMAL: 246,
-  ENUM: 247,
-  SET: 248,
-  TINY_BLOB: 249,
-  MEDIUM_BLOB: 250,
-  LONG_BLOB: 251,
-  BLOB: 252,
-  VAR_STRING: 253,
-  STRING: 254,
-  GEOMETRY: 255,
-} as const;
+/**
+ * MySQL type bytes of column definitions and of prepared-statement parameters: core-cursor's
+ * table, which also holds the SDK's codes for SingleStore's extended types.
+ */
+export const ColumnType = TypeCode;
 
 /** The UNSIGNED bit of a column definition's flags. */
 export const UNSIGNED_FLAG = 0x20;
