@@ -1,5 +1,5 @@
 import type { ColumnBatch } from '../column-batch.js';
-import { columnArray } from '../values/column-array.js';
+import { columnCells } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 import type { ResultColumn } from './result-column.js';
 
@@ -32,7 +32,7 @@ export function toDicts(
   const keys = columnKeys(columns);
   const rows: DictRow[] = [];
   for (const batch of batches) {
-    const values = batch.columns.map((column) => columnArray(column, options));
+    const values = batch.columns.map((column) => columnCells(column, options));
     for (let row = 0; row < batch.numRows; row++) {
       const record: DictRow = {};
       values.forEach((column, index) => {

@@ -31,4 +31,34 @@ describe('tuples format', () => {
       expect(toTuples(batches, options), `width ${width}`).toEqual(expected);
     }
   });
+
+  it('reads null-free number columns as they are, for every plain number kind and width', () => {
+    const options = resolveValueOptions();
+    const kinds = [
+      { spec: { kind: 'int8', typeCode: 1 }, value: (row: number) => (row % 2 ? -128 : 127) },
+      { spec: { kind: 'uint8', typeCode: 1 }, value: (row: number) => 255 - row },
+      { spec: { kind: 'int16', typeCode: 2 }, value: (row: number) => -32768 + row },
+      { spec: { kind: 'uint16', typeCode: 2 }, value: (row: number) => 65535 - row },
+      { spec: { kind: 'int32', typeCode: 3 }, value: (row: number) => -2147483648 + row },
+      { spec: { kind: 'uint32', typeCode: 3 }, value: (row: number) => 4294967295 - row },
+      {
+        spec: { kind: 'float64', typeCode: 5 },
+        value: (row: number) => (row % 2 ? -0 : 0.1 * row),
+      },
+    ] as const;
+    for (const width of [1, 7, 8, 9, 21]) {
+      const chosen = Array.from(
+        { length: width },
+        (_unused, index) => kinds[index % kinds.length]!,
+      );
+      const builder = new ColumnBatchBuilder(chosen.map((kind) => kind.spec));
+      const expected = Array.from({ length: 6 }, (_unused, row) =>
+        chosen.map((kind) => kind.value(row)),
+      );
+      for (const tuple of expected) builder.appendRow(tuple);
+      const rows = toTuples([builder.build()], options);
+      expect(rows, `width ${width}`).toEqual(expected);
+      expect(rows.every((row) => Array.isArray(row))).toBe(true);
+    }
+  });
 });

@@ -1,11 +1,11 @@
 import type { ColumnBatch } from '../column-batch.js';
-import { columnArray } from '../values/column-array.js';
+import { columnCells } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 
 /** A row as an array of values in column order (DB-API's tuple). */
 export type TupleRow = unknown[];
 
-type Columns = readonly unknown[][];
+type Columns = readonly ArrayLike<unknown>[];
 type RowsFiller = (columns: Columns, rows: TupleRow[], at: number, count: number) => void;
 
 /**
@@ -51,7 +51,7 @@ function fillAnyWidth(columns: Columns, rows: TupleRow[], at: number, count: num
   for (let row = 0; row < count; row += 1) {
     const tuple = new Array<unknown>(width);
     for (let index = 0; index < width; index += 1)
-      tuple[index] = (columns[index] as unknown[])[row];
+      tuple[index] = (columns[index] as ArrayLike<unknown>)[row];
     rows[at + row] = tuple;
   }
 }
@@ -67,7 +67,7 @@ export function toTuples(batches: readonly ColumnBatch[], options: ValueOptions)
   const rows = new Array<TupleRow>(total);
   let next = 0;
   for (const batch of batches) {
-    const columns = batch.columns.map((column) => columnArray(column, options));
+    const columns = batch.columns.map((column) => columnCells(column, options));
     const fill = LITERAL_FILLERS[columns.length] ?? fillAnyWidth;
     fill(columns, rows, next, batch.numRows);
     next += batch.numRows;

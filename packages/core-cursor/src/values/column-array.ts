@@ -1,4 +1,4 @@
-import type { ColumnVector } from '../column-batch.js';
+import type { ColumnKind, ColumnVector } from '../column-batch.js';
 import { decodeBson } from './bson.js';
 import { BSON_TYPE_CODE, columnReader, JSON_TYPE_CODE } from './column-values.js';
 import { formatDays, formatMicros } from './dates.js';
@@ -33,6 +33,16 @@ function present(validity: Uint8Array, row: number): boolean {
 function words(values: BigInt64Array | BigUint64Array): Int32Array {
   return new Int32Array(values.buffer, values.byteOffset, values.length * 2);
 }
+
+const PLAIN_NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set([
+  'int8',
+  'int16',
+  'int32',
+  'uint8',
+  'uint16',
+  'uint32',
+  'float64',
+]);
 
 /** 32-bit integer and float64 kinds: the values as they are. */
 function numbersInto(column: ColumnVector, out: unknown[], at: number): void {
@@ -277,6 +287,18 @@ export function columnValuesInto(
     default:
       readerInto(column, out, at, options);
   }
+}
+
+/**
+ * The JS values of every row of `column`, indexable by row: a 32-bit integer or float64 column
+ * without nulls is its typed values as they are (reading them gives the same numbers), which
+ * saves a copy per cell and an array per column; anything else is `columnArray`. For reading
+ * within one call only: the typed values are the batch's own.
+ */
+export function columnCells(column: ColumnVector, options: ValueOptions): ArrayLike<unknown> {
+  if (column.nullCount === 0 && column.values !== undefined && PLAIN_NUMBER_KINDS.has(column.kind))
+    return column.values;
+  return columnArray(column, options);
 }
 
 /** The JS values of every row of `column`, as a new array. */
