@@ -17,6 +17,11 @@ export interface CommandContext {
   readonly columnDefinitions: ColumnDefinitionCache;
   /** Frames and writes one payload with the command's next sequence ids. */
   send(payload: Uint8Array): void;
+  /**
+   * Frames and writes `payload` as a command of its own, which the server never answers
+   * (COM_STMT_SEND_LONG_DATA): it starts at sequence id 0, and so do the packets sent after it.
+   */
+  sendUnanswered(payload: Uint8Array): void;
   /** Frames and writes a command byte followed by `text` in UTF-8 (COM_QUERY, COM_INIT_DB). */
   sendText(command: number, text: string): void;
   /**

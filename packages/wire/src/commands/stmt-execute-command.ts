@@ -1,6 +1,7 @@
 import { ProgrammingError } from '@s2/core-cursor';
 import { stmtExecutePacket } from '../packets/stmt-execute.js';
-import type { BoundParams } from '../prepared/binary-params.js';
+import { stmtSendLongDataPacket } from '../packets/stmt-send-long-data.js';
+import type { ExecuteParams } from '../prepared/long-data.js';
 import { outOfSync } from '../protocol/wire-errors.js';
 import { BinaryResultSink } from '../rows/binary-result-sink.js';
 import type { CommandContext } from './command.js';
@@ -14,11 +15,15 @@ import type { StmtPrepareCommand } from './stmt-prepare-command.js';
  * that rows are in the binary encoding; so this is QueryCommand's state machine with a sink
  * that rewrites binary rows as text rows, and a different first packet. LOCAL INFILE cannot be
  * prepared, so there is no infile responder.
+ *
+ * Values too large for the execute packet go first as COM_STMT_SEND_LONG_DATA, from this
+ * command's start: the server answers none of them, and sending them only once the execute is
+ * sure to follow means no value is ever left behind on the server for another execute to use.
  */
 export class StmtExecuteCommand extends QueryCommand {
   constructor(
     private readonly prepare: StmtPrepareCommand,
-    private readonly params: BoundParams,
+    private readonly params: ExecuteParams,
     sink: ResultSink,
   ) {
     super(prepare.sql, new BinaryResultSink(sink), undefined);
@@ -31,15 +36,21 @@ export class StmtExecuteCommand extends QueryCommand {
       this.fail(this.prepare.error?.value ?? outOfSync('the statement was not prepared'));
       return;
     }
-    if (statement.params.length !== this.params.count) {
+    const { inline, longData } = this.params;
+    if (statement.params.length !== inline.count) {
       this.fail(
         new ProgrammingError(
           `The prepared statement takes ${statement.params.length} parameter(s) but ` +
-            `${this.params.count} were given`,
+            `${inline.count} were given`,
         ),
       );
       return;
     }
-    context.send(stmtExecutePacket(statement.statementId, this.params));
+    for (const chunk of longData) {
+      context.sendUnanswered(
+        stmtSendLongDataPacket(statement.statementId, chunk.parameter, chunk.data),
+      );
+    }
+    context.send(stmtExecutePacket(statement.statementId, inline));
   }
 }

@@ -16,7 +16,9 @@ import {
   connectionClosed,
   lostConnection,
   outOfSync,
+  readTimedOut,
   serverGone,
+  writeTimedOut,
 } from '../protocol/wire-errors.js';
 import type { ResolvedWireOptions } from './connection-options.js';
 import { tlsOptions } from './tls-options.js';
@@ -120,22 +122,11 @@ export class CommandPipeline implements CommandContext {
   };
 
   private readonly onTimeout = (): void => {
-    if (!this.awaitingServer()) return;
-    this.destroy(
-      new OperationalError(
-        `Lost connection to server: no data for ${this.options.readTimeout} ms (readTimeout)`,
-        { errno: ClientErrno.SERVER_LOST },
-      ),
-    );
+    if (this.awaitingServer()) this.destroy(readTimedOut(this.options.readTimeout));
   };
 
   private onWriteTimeout(): void {
-    this.destroy(
-      new OperationalError(
-        `Lost connection to server: a write did not drain within ${this.options.writeTimeout} ms (writeTimeout)`,
-        { errno: ClientErrno.SERVER_LOST },
-      ),
-    );
+    this.destroy(writeTimedOut(this.options.writeTimeout));
   }
 
   private attach(socket: Socket): void {
@@ -278,6 +269,12 @@ export class CommandPipeline implements CommandContext {
     if (this.failure !== undefined) throw this.failure;
     this.socket.write(frameOutgoing(payload, this.sequence));
     this.writeTimeout?.afterWrite(this.socket);
+  }
+
+  sendUnanswered(payload: Uint8Array): void {
+    this.sequence.reset();
+    this.send(payload);
+    this.sequence.reset();
   }
 
   sendText(command: number, text: string): void {

@@ -9,9 +9,7 @@ import { BinaryProtocol, CommandByte } from '../protocol/protocol-constants.js';
  * type each time.
  */
 export function stmtExecutePacket(statementId: number, params: BoundParams): Uint8Array {
-  const writer = new PacketWriter(
-    16 + params.nullBitmap.length + params.types.length + params.values.length,
-  )
+  const writer = new PacketWriter(stmtExecuteLength(params))
     .u8(CommandByte.STMT_EXECUTE)
     .u32(statementId)
     .u8(BinaryProtocol.CURSOR_TYPE_NO_CURSOR)
@@ -24,4 +22,12 @@ export function stmtExecutePacket(statementId: number, params: BoundParams): Uin
       .bytes(params.values);
   }
   return writer.finish();
+}
+
+/** The payload length of `stmtExecutePacket` for `params`. */
+export function stmtExecuteLength(params: BoundParams): number {
+  // Command byte, statement id, flags, iteration count.
+  const fixed = 1 + 4 + 1 + 4;
+  if (params.count === 0) return fixed;
+  return fixed + params.nullBitmap.length + 1 + params.types.length + params.values.length;
 }

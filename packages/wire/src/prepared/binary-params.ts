@@ -11,6 +11,11 @@ export interface BoundParams {
   readonly types: Uint8Array;
   /** The non-NULL values in the binary encoding, in order. */
   readonly values: Uint8Array;
+  /**
+   * Where each parameter's bytes start in `values`, and one more entry for the end: a NULL
+   * takes none. Lets a large value be sent apart with COM_STMT_SEND_LONG_DATA.
+   */
+  readonly offsets: Uint32Array;
 }
 
 const INT64_MIN = -(2n ** 63n);
@@ -120,8 +125,10 @@ export function bindParams(values: readonly unknown[]): BoundParams {
   const count = values.length;
   const nullBitmap = new Uint8Array((count + 7) >> 3);
   const types = new Uint8Array(2 * count);
+  const offsets = new Uint32Array(count + 1);
   const writer = new PacketWriter();
   for (let index = 0; index < count; index += 1) {
+    offsets[index] = writer.written;
     const value = values[index];
     if (value === null || value === undefined) {
       nullBitmap[index >> 3]! |= 1 << (index & 7);
@@ -132,5 +139,6 @@ export function bindParams(values: readonly unknown[]): BoundParams {
     types[2 * index] = type & 0xff;
     types[2 * index + 1] = type >>> 8;
   }
-  return { count, nullBitmap, types, values: writer.finish() };
+  offsets[count] = writer.written;
+  return { count, nullBitmap, types, values: writer.finish(), offsets };
 }

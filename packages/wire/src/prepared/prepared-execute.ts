@@ -3,6 +3,7 @@ import type { ResultSink } from '../commands/result-sink.js';
 import { StmtExecuteCommand } from '../commands/stmt-execute-command.js';
 import { checkStatementSize } from '../connection/statement-size.js';
 import { bindParams } from './binary-params.js';
+import { splitLongData } from './long-data.js';
 import type { StatementCache } from './statement-cache.js';
 
 /** What of the connection the placeholder scan and the size check depend on. */
@@ -14,10 +15,11 @@ export interface PreparedSession {
 /**
  * The COM_STMT_EXECUTE command for `sql` with `params`, after everything that can be checked
  * without the server: `:name` placeholders become `?` (core-cursor's scanner), the values are
- * encoded, the statement's size is checked. Only then is the statement taken from `cache`,
- * which enqueues its COM_STMT_PREPARE when it is not cached; the caller must enqueue the
- * returned command in the same synchronous step, so that it runs before any COM_STMT_CLOSE a
- * later eviction queues.
+ * encoded, the prepare and execute packets are checked against `maxAllowedPacket` (values too
+ * large for the execute packet going as long data). Only then is the statement taken from
+ * `cache`, which enqueues its COM_STMT_PREPARE when it is not cached; the caller must enqueue
+ * the returned command in the same synchronous step, so that it runs before any
+ * COM_STMT_CLOSE a later eviction queues.
  */
 export function preparedExecuteCommand(
   cache: StatementCache,
@@ -27,7 +29,8 @@ export function preparedExecuteCommand(
   sink: ResultSink,
 ): StmtExecuteCommand {
   const statement = toPositionalStatement(sql, params, !session.noBackslashEscapes);
-  const bound = bindParams(statement.values);
-  checkStatementSize(statement.sql, session.options.maxAllowedPacket);
+  const { maxAllowedPacket } = session.options;
+  checkStatementSize(statement.sql, maxAllowedPacket);
+  const bound = splitLongData(bindParams(statement.values), maxAllowedPacket);
   return new StmtExecuteCommand(cache.acquire(statement.sql), bound, sink);
 }

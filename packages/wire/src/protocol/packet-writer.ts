@@ -99,6 +99,11 @@ export class PacketWriter {
     return this.lengthEncodedBytes(utf8.encode(value));
   }
 
+  /** Bytes written so far. */
+  get written(): number {
+    return this.length;
+  }
+
   /** The payload written so far (a view; the writer must not be used afterwards). */
   finish(): Uint8Array {
     return this.buffer.subarray(0, this.length);

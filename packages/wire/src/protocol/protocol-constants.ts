@@ -39,6 +39,7 @@ export const CommandByte = {
   PING: 0x0e,
   STMT_PREPARE: 0x16,
   STMT_EXECUTE: 0x17,
+  STMT_SEND_LONG_DATA: 0x18,
   STMT_CLOSE: 0x19,
   RESET_CONNECTION: 0x1f,
 } as const;

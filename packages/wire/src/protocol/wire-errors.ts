@@ -43,3 +43,19 @@ export function wrongSequence(expected: number, received: number): S2Error {
     `Packet sequence number wrong: expected ${expected}, received ${received}`,
   );
 }
+
+/** No byte arrived for `readTimeout` ms while the server owed a reply. */
+export function readTimedOut(readTimeout: number | undefined): S2Error {
+  return new OperationalError(
+    `Lost connection to server: no data for ${readTimeout} ms (readTimeout)`,
+    { errno: ClientErrno.SERVER_LOST },
+  );
+}
+
+/** A write left the socket's buffer full for `writeTimeout` ms. */
+export function writeTimedOut(writeTimeout: number | undefined): S2Error {
+  return new OperationalError(
+    `Lost connection to server: a write did not drain within ${writeTimeout} ms (writeTimeout)`,
+    { errno: ClientErrno.SERVER_LOST },
+  );
+}
