@@ -58,6 +58,59 @@ describe.each(IMPLEMENTATIONS)('numbers ($name)', ({ accel }) => {
     }
   });
 
+  test('integer texts of every length, mid-input and at its very end', () => {
+    // The word-at-a-time reads answer only with enough bytes after the text; a cell at the
+    // input's end, a '+' or a longer text goes to the digit loop, and both must agree.
+    const kinds: [number, number, bigint, bigint][] = [
+      [3, 0, -(2n ** 31n), 2n ** 31n - 1n],
+      [3, UNSIGNED, 0n, 2n ** 32n - 1n],
+      [8, 0, -(2n ** 63n), 2n ** 63n - 1n],
+      [8, UNSIGNED, 0n, 2n ** 64n - 1n],
+    ];
+    const filler = 'x'.repeat(20);
+    for (const [typeCode, flags, min, max] of kinds) {
+      const columnSpecs = [spec(typeCode, { flags, charset: BINARY }), spec(253)];
+      for (let digits = 1; digits <= 20; digits += 1) {
+        for (const sign of ['', '-', '+']) {
+          const text = `${sign}${'9876543210'.repeat(2).slice(0, digits)}`;
+          const value = BigInt(text);
+          const wanted = typeCode === 8 ? value : Number(value);
+          const inRange = value >= min && value <= max;
+          for (const table of [
+            [[text, filler]],
+            [
+              [text, filler],
+              [text, null],
+            ],
+          ]) {
+            const { data, bounds } = rows(table);
+            const decode = () => decodeRows(columnSpecs, data, bounds, { accel }).columns[0]!;
+            if (inRange)
+              expect(cells(decode()), `${text} (${typeCode}/${flags})`).toEqual(
+                table.map(() => wanted),
+              );
+            else expect(decode, `${text} (${typeCode}/${flags})`).toThrow(/range/i);
+          }
+        }
+      }
+    }
+  });
+
+  test('a non-digit anywhere in an integer text of up to 17 bytes', () => {
+    for (let length = 1; length <= 17; length += 1) {
+      for (let at = 0; at < length; at += 1) {
+        const text = `${'1'.repeat(at)}x${'1'.repeat(length - at - 1)}`;
+        for (const typeCode of [3, 8]) {
+          expect(failure(typeCode, `${text}`), `${text} as ${typeCode}`).toBe('BAD_NUMBER');
+          const { data, bounds } = rows([[text, 'y'.repeat(20)]]);
+          expect(() => decodeRows([spec(typeCode), spec(253)], data, bounds, { accel })).toThrow(
+            RowDecodeError,
+          );
+        }
+      }
+    }
+  });
+
   test('out of range, including 64-bit overflow', () => {
     expect(failure(1, '128')).toBe('OUT_OF_RANGE');
     expect(failure(1, '-1', { flags: UNSIGNED })).toBe('OUT_OF_RANGE');

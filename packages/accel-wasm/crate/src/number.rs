@@ -119,9 +119,71 @@ pub fn parse_small_int_in(input: &[u8], at: usize, len: usize, min: i64, max: i6
     parse_small_int(&input[at..at + len], min, max)
 }
 
+const POWERS_OF_TEN: [u64; 9] = [
+    1,
+    10,
+    100,
+    1_000,
+    10_000,
+    100_000,
+    1_000_000,
+    10_000_000,
+    100_000_000,
+];
+
+/// The 8 bytes of `input` from `at`, the first in the low byte (the caller checked they exist).
+#[inline(always)]
+fn word_at(input: &[u8], at: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&input[at..at + 8]);
+    u64::from_le_bytes(bytes)
+}
+
+/// The integer text `input[at..at + len]`, an optional '-' and 1 to 8 bytes in all, read as
+/// one 8-byte word when 8 bytes can be read from `at`: (negative, magnitude). None for anything
+/// else (longer, a '+', a non-digit, the input's last bytes), which `quick_long_int` or the full
+/// parsers then read or reject: this path only has to be right when it answers.
+#[inline(always)]
+pub fn quick_int(input: &[u8], at: usize, len: usize) -> Option<(bool, u64)> {
+    if len.wrapping_sub(1) >= 8 || at.checked_add(8)? > input.len() {
+        return None;
+    }
+    let word = word_at(input, at);
+    let neg = word as u8 == b'-';
+    let count = len - neg as usize;
+    if count == 0 {
+        return None;
+    }
+    leading_digits(word >> (8 * neg as u64), count).map(|v| (neg, v))
+}
+
+/// `quick_int` for texts of 9 to 16 digits after an optional '-', read as two words when 17
+/// bytes can be read from `at`.
+#[inline]
+pub fn quick_long_int(input: &[u8], at: usize, len: usize) -> Option<(bool, u64)> {
+    if len.wrapping_sub(9) >= 8 || at.checked_add(17)? > input.len() {
+        return None;
+    }
+    let neg = input[at] == b'-';
+    let from = at + neg as usize;
+    let count = len - neg as usize;
+    if count <= 8 {
+        return None;
+    }
+    let high = eight_digits(word_at(input, from))?;
+    let low = leading_digits(word_at(input, from + 8), count - 8)?;
+    Some((neg, high * POWERS_OF_TEN[count - 8] + low))
+}
+
 /// `parse_int64` of `input[at..at + len]`, with the one-block read of `parse_small_int_in`.
 #[inline]
 pub fn parse_int64_in(input: &[u8], at: usize, len: usize, unsigned: bool) -> Result<u64, u32> {
+    if let Some((neg, v)) = quick_int(input, at, len).or_else(|| quick_long_int(input, at, len)) {
+        if neg && unsigned && v != 0 {
+            return Err(OUT_OF_RANGE);
+        }
+        return Ok(if neg { v.wrapping_neg() } else { v });
+    }
     if let Some((neg, count, word)) = short_number(input, at, len) {
         let v = match leading_digits(word, count) {
             Some(v) => v,

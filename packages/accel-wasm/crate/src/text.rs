@@ -1,7 +1,7 @@
 //! The MySQL text-protocol row decoder, mirrored by `src/ts/text-decoder.ts`: rows in order,
 //! columns in order, the first problem wins. Rows are (start, end) pairs into the input.
 
-use crate::number::{is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in};
+use crate::number::{is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in, quick_int, quick_long_int};
 use crate::state::{columns, fail, set_rows, Col};
 use crate::status::*;
 use crate::temporal::{parse_date, parse_datetime, scan_time, Parsed};
@@ -102,14 +102,24 @@ unsafe fn set_null(col: &mut Col, op: u32, row: usize) {
 }
 
 /// One integer cell of at most 32 bits, in its own match arm so that each width and range is a
-/// constant of its own code rather than a second `match` on the op per cell.
+/// constant of its own code rather than a second `match` on the op per cell. The one- or
+/// two-word reads answer for nearly every cell; what they leave goes to the full parser.
 macro_rules! int_cell {
-    ($col:expr, $row:expr, $column:expr, $input:expr, $at:expr, $len:expr, $min:expr, $max:expr, $width:ty) => {
-        match parse_small_int_in($input, $at, $len, $min, $max) {
-            Ok(v) => put($col, $row, v as $width),
-            Err(status) => return fail(status, $row, $column),
+    ($col:expr, $row:expr, $column:expr, $input:expr, $at:expr, $len:expr, $min:expr, $max:expr, $width:ty) => {{
+        let quick = quick_int($input, $at, $len).or_else(|| quick_long_int($input, $at, $len));
+        if let Some((neg, v)) = quick {
+            let v = if neg { -(v as i64) } else { v as i64 };
+            if v < $min || v > $max {
+                return fail(OUT_OF_RANGE, $row, $column);
+            }
+            put($col, $row, v as $width);
+        } else {
+            match parse_small_int_in($input, $at, $len, $min, $max) {
+                Ok(v) => put($col, $row, v as $width),
+                Err(status) => return fail(status, $row, $column),
+            }
         }
-    };
+    }};
 }
 
 /// Export: decode `rows` rows. `plan` holds 4 words per column (op, dims, element, 0);
