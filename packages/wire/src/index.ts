@@ -17,6 +17,8 @@ export type { SslMode, WireConnectionOptions } from './connection/connection-opt
 export { ProtocolConnection, type QueryOptions } from './connection/protocol-connection.js';
 export type { InfileChunk, InfileSource } from './infile/infile-source.js';
 export type { ColumnDefinition } from './packets/column-definition.js';
+export type { BindOptions } from './prepared/binary-params.js';
+export type { PreparedQueryOptions } from './prepared/prepared-execute.js';
 export { ConnectionPool } from './pool/connection-pool.js';
 export type { PoolOptions } from './pool/pool-options.js';
 export type { QueryResult } from './results/query-result.js';

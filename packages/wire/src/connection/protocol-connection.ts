@@ -11,13 +11,14 @@ import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
-import { preparedExecuteCommand } from '../prepared/prepared-execute.js';
+import { type PreparedQueryOptions, preparedExecuteCommand } from '../prepared/prepared-execute.js';
 import { StatementCache } from '../prepared/statement-cache.js';
-import { ClientErrno, CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
+import { CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
 import { connectionClosed } from '../protocol/wire-errors.js';
 import { BufferedResults } from '../results/buffered-results.js';
 import type { QueryResult } from '../results/query-result.js';
 import { QueryStream } from '../results/query-stream.js';
+import { abortError } from './abort-error.js';
 import { CommandPipeline, STREAM_CONSUMER } from './command-pipeline.js';
 import type { ResolvedWireOptions, WireConnectionOptions } from './connection-options.js';
 import { openSocket } from './open-socket.js';
@@ -35,19 +36,6 @@ export interface QueryOptions {
 }
 
 const QUIT_WAIT_MS = 1000;
-
-/**
- * The error of a query stopped by its signal or timeout: errno 1317 (the server's "query
- * execution was interrupted"), the abort reason as cause, and the server's own error, if
- * any, in the message.
- */
-function abortError(reason: unknown, serverError?: unknown): S2Error {
-  const detail = serverError instanceof Error ? ` (${serverError.message})` : '';
-  return new OperationalError(`Query execution was interrupted${detail}`, {
-    errno: ClientErrno.QUERY_INTERRUPTED,
-    cause: reason,
-  });
-}
 
 /**
  * One MySQL-protocol connection: handshake and authentication, then commands through a
@@ -230,21 +218,27 @@ export class ProtocolConnection {
    * Runs `sql` as a server-side prepared statement (prepared on first use, then kept in an LRU
    * cache of `preparedStatementCacheSize`), `params` bound in the binary protocol: `?` with an
    * array, `:name` with an object. Parameters that do not fit, or have no binary form
-   * (functions, symbols, arrays, NaN), are a ProgrammingError before anything is sent.
+   * (functions, symbols, arrays, NaN and ±Infinity unless `nanAsNull`/`infAsNull`), are a
+   * ProgrammingError before anything is sent.
    */
   async queryPrepared(
     sql: string,
     params: SqlParams = [],
-    options: QueryOptions = {},
+    options: PreparedQueryOptions = {},
   ): Promise<QueryResult[]> {
     const results = new BufferedResults(this.options.batchRows);
     if (this.closing !== undefined) throw connectionClosed();
-    await this.run(preparedExecuteCommand(this.statements, this, sql, params, results), options);
+    const execute = preparedExecuteCommand(this.statements, this, sql, params, results, options);
+    await this.run(execute, options);
     return results.results;
   }
 
   /** `queryPrepared` with the results yielded as they arrive, with backpressure, as `stream()`. */
-  streamPrepared(sql: string, params: SqlParams = [], options: QueryOptions = {}): QueryStream {
+  streamPrepared(
+    sql: string,
+    params: SqlParams = [],
+    options: PreparedQueryOptions = {},
+  ): QueryStream {
     const stream = new QueryStream(this.options.batchRows, {
       pause: () => this.pipeline.pauseReading(STREAM_CONSUMER),
       resume: () => this.pipeline.resumeReading(STREAM_CONSUMER),
@@ -252,7 +246,8 @@ export class ProtocolConnection {
     this.activeStreams.add(stream);
     (async () => {
       if (this.closing !== undefined) throw connectionClosed();
-      await this.run(preparedExecuteCommand(this.statements, this, sql, params, stream), options);
+      const execute = preparedExecuteCommand(this.statements, this, sql, params, stream, options);
+      await this.run(execute, options);
     })()
       .catch((error: unknown) => stream.failed(error))
       .finally(() => this.activeStreams.delete(stream));

@@ -18,6 +18,14 @@ export interface BoundParams {
   readonly offsets: Uint32Array;
 }
 
+/** What to do with values the binary protocol has no form for; interpolation's options. */
+export interface BindOptions {
+  /** Bind NaN as NULL instead of refusing it. */
+  readonly nanAsNull?: boolean | undefined;
+  /** Bind +Infinity and -Infinity as NULL instead of refusing them. */
+  readonly infAsNull?: boolean | undefined;
+}
+
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
@@ -54,16 +62,32 @@ function writeDate(writer: PacketWriter, value: Date, position: number): void {
   if (length === 11) writer.u32(millis * 1000);
 }
 
-/** Writes one non-NULL value and returns its type bytes (type | unsigned flag << 8). */
-function writeValue(writer: PacketWriter, value: unknown, position: number): number {
+/** NULL for a non-finite number the options allow as NULL; refused otherwise. */
+function nonFiniteType(value: number, options: BindOptions, position: number): number {
+  if (Number.isNaN(value)) {
+    if (options.nanAsNull === true) return ColumnType.NULL;
+    throw unbindable(position, 'NaN is not a SQL value; set nanAsNull to send NULL');
+  }
+  if (options.infAsNull === true) return ColumnType.NULL;
+  throw unbindable(position, `${value} is not a SQL value; set infAsNull to send NULL`);
+}
+
+/**
+ * Writes one non-NULL value and returns its type bytes (type | unsigned flag << 8), or
+ * `ColumnType.NULL`, having written nothing, for a value to send as NULL.
+ */
+function writeValue(
+  writer: PacketWriter,
+  value: unknown,
+  position: number,
+  options: BindOptions,
+): number {
   switch (typeof value) {
     case 'boolean':
       writer.u8(value ? 1 : 0);
       return ColumnType.TINY;
     case 'number':
-      if (!Number.isFinite(value)) {
-        throw unbindable(position, `${value} is not a finite number; send null instead`);
-      }
+      if (!Number.isFinite(value)) return nonFiniteType(value, options, position);
       if (Number.isSafeInteger(value)) {
         writer.u64(BigInt.asUintN(64, BigInt(value)));
         return ColumnType.LONGLONG;
@@ -118,10 +142,11 @@ function writeObject(writer: PacketWriter, value: object, position: number): num
  * safe integers → BIGINT; other numbers → DOUBLE; bigint → BIGINT (UNSIGNED above 2^63−1,
  * DECIMAL text past 64 bits); strings → VAR_STRING; Date → DATETIME in UTC; bytes and typed
  * arrays (vectors) → BLOB; plain objects → JSON text; other objects → `String(value)`.
- * Arrays, functions, symbols and non-finite numbers are a ProgrammingError naming the
- * parameter (1-based), raised before anything is sent.
+ * NaN and ±Infinity are NULL with `nanAsNull` / `infAsNull`, as in interpolation. Arrays,
+ * functions, symbols and other non-finite numbers are a ProgrammingError naming the parameter
+ * (1-based), raised before anything is sent.
  */
-export function bindParams(values: readonly unknown[]): BoundParams {
+export function bindParams(values: readonly unknown[], options: BindOptions = {}): BoundParams {
   const count = values.length;
   const nullBitmap = new Uint8Array((count + 7) >> 3);
   const types = new Uint8Array(2 * count);
@@ -130,12 +155,11 @@ export function bindParams(values: readonly unknown[]): BoundParams {
   for (let index = 0; index < count; index += 1) {
     offsets[index] = writer.written;
     const value = values[index];
-    if (value === null || value === undefined) {
-      nullBitmap[index >> 3]! |= 1 << (index & 7);
-      types[2 * index] = ColumnType.NULL;
-      continue;
-    }
-    const type = writeValue(writer, value, index + 1);
+    const type =
+      value === null || value === undefined
+        ? ColumnType.NULL
+        : writeValue(writer, value, index + 1, options);
+    if (type === ColumnType.NULL) nullBitmap[index >> 3]! |= 1 << (index & 7);
     types[2 * index] = type & 0xff;
     types[2 * index + 1] = type >>> 8;
   }

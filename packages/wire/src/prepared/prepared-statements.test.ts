@@ -90,6 +90,25 @@ describe('binding parameters', () => {
     expect(await sessionCounter(connection, 'Com_stmt_prepare')).toBe(prepares);
   });
 
+  it('binds NaN and ±Infinity as NULL only with nanAsNull and infAsNull', async () => {
+    const sql = 'SELECT ? IS NULL, ? IS NULL, ? IS NULL';
+    const values = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    const [both] = await connection.queryPrepared(sql, values, {
+      nanAsNull: true,
+      infAsNull: true,
+    });
+    expect(both?.rows()).toEqual([[1, 1, 1]]);
+    const nanOnly = await connection
+      .queryPrepared(sql, values, { nanAsNull: true })
+      .catch((error: unknown) => error);
+    expect(nanOnly).toBeInstanceOf(ProgrammingError);
+    expect((nanOnly as Error).message).toMatch(/^Parameter 2 .*set infAsNull to send NULL/);
+    const infOnly = await connection
+      .queryPrepared(sql, values, { infAsNull: true })
+      .catch((error: unknown) => error);
+    expect((infOnly as Error).message).toMatch(/^Parameter 1 .*set nanAsNull to send NULL/);
+  });
+
   it('refuses an execute when the server counts other placeholders than the client', async () => {
     // An executable comment is SQL to the server but a comment to the placeholder scanner.
     const outcome = await connection.queryPrepared('SELECT 1 /*! + ? */', []).catch((e) => e);

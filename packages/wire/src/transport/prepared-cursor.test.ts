@@ -1,3 +1,4 @@
+import { ProgrammingError } from '@s2/core-cursor';
 import { useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, type WireConnection } from '../index.js';
@@ -67,4 +68,23 @@ describe('cursor.execute(…, { prepare: true })', () => {
     await expect(running).rejects.toMatchObject({ errno: 1317 });
     expect(await connection.query('SELECT ? AS ok', [1])).toEqual([{ ok: 1 }]);
   }, 20_000);
+
+  it('binds NaN and ±Infinity as NULL with nanAsNull/infAsNull, as interpolation does', async () => {
+    const sql = 'SELECT ? AS nan, ? AS inf, ? AS minus';
+    const values = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    await using lenient = await connect({ url: database.url, nanAsNull: true, infAsNull: true });
+    await using cursor = lenient.cursor();
+    await cursor.execute(sql, values);
+    const interpolated = await cursor.fetchAll();
+    await cursor.execute(sql, values, { prepare: true });
+    expect(await cursor.fetchAll()).toEqual(interpolated);
+    expect(interpolated).toEqual([[null, null, null]]);
+    await using strict = await connect({ url: database.url, nanAsNull: true });
+    const refused = await strict
+      .cursor()
+      .execute(sql, values, { prepare: true })
+      .catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProgrammingError);
+    expect((refused as Error).message).toMatch(/^Parameter 2 .*Infinity.*infAsNull/);
+  });
 });

@@ -1,11 +1,12 @@
 import type { StatementParams, StatementResult } from '@s2/core-cursor';
-import type { ProtocolConnection, QueryOptions } from '../connection/protocol-connection.js';
+import type { ProtocolConnection } from '../connection/protocol-connection.js';
+import type { PreparedQueryOptions } from '../prepared/prepared-execute.js';
 import { bufferedResult, streamedResults } from './statement-results.js';
 
 async function* bufferedPrepared(
   connection: ProtocolConnection,
   statement: { readonly sql: string; readonly params: StatementParams },
-  options: QueryOptions,
+  options: PreparedQueryOptions,
 ): AsyncGenerator<StatementResult> {
   for (const result of await connection.queryPrepared(statement.sql, statement.params, options)) {
     yield bufferedResult(result);
@@ -20,7 +21,7 @@ export function preparedResults(
   connection: ProtocolConnection,
   statement: { readonly sql: string; readonly params: StatementParams },
   buffered: boolean,
-  options: QueryOptions,
+  options: PreparedQueryOptions,
 ): AsyncIterable<StatementResult> {
   if (buffered) return bufferedPrepared(connection, statement, options);
   const stream = connection.streamPrepared(statement.sql, statement.params, options);

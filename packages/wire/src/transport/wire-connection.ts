@@ -16,7 +16,8 @@ export interface EscapeSettings {
 /**
  * The DB-API connection of @s2/core-cursor over the MySQL protocol. Parameters are
  * interpolated on the client, with quotes doubled instead of backslash-escaped whenever the
- * server reports NO_BACKSLASH_ESCAPES.
+ * server reports NO_BACKSLASH_ESCAPES; `nanAsNull`/`infAsNull` apply to interpolated and
+ * prepared (`execute(…, { prepare: true })`) parameters alike.
  */
 export class WireConnection<T extends ResultsType = ResultsType> extends Connection<T> {
   /** The protocol connection underneath (connection id, server version, streaming). */
@@ -30,7 +31,7 @@ export class WireConnection<T extends ResultsType = ResultsType> extends Connect
     const escapes = { nanAsNull: nanAsNull ?? false, infAsNull: infAsNull ?? false };
     const backslashes = createInterpolator({ ...escapes, noBackslashEscapes: false });
     const doubledQuotes = createInterpolator({ ...escapes, noBackslashEscapes: true });
-    super(new WireTransport(protocol), {
+    super(new WireTransport(protocol, escapes), {
       ...rest,
       interpolate: (sql, params) =>
         (protocol.noBackslashEscapes ? doubledQuotes : backslashes)(sql, params),

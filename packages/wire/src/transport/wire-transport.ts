@@ -1,5 +1,6 @@
 import type { ExecuteRequest, StatementResult, Transport } from '@s2/core-cursor';
 import type { ProtocolConnection, QueryOptions } from '../connection/protocol-connection.js';
+import type { BindOptions } from '../prepared/binary-params.js';
 import { preparedResults } from './prepared-results.js';
 import { bufferedResult, streamedResults } from './statement-results.js';
 
@@ -37,7 +38,14 @@ class BufferedStatementResults implements AsyncIterableIterator<StatementResult>
 
 /** core-cursor's Transport over one protocol connection. */
 export class WireTransport implements Transport {
-  constructor(readonly connection: ProtocolConnection) {}
+  /**
+   * @param bindOptions - what NaN and ±Infinity become in prepared statements: the
+   *   connection's `nanAsNull`/`infAsNull`, which interpolation applies to the text path.
+   */
+  constructor(
+    readonly connection: ProtocolConnection,
+    private readonly bindOptions: BindOptions = {},
+  ) {}
 
   execute(request: ExecuteRequest): AsyncIterable<StatementResult> {
     const options: QueryOptions =
@@ -48,7 +56,10 @@ export class WireTransport implements Transport {
             ...(request.infileStream === undefined ? {} : { infileStream: request.infileStream }),
           };
     if (request.prepare === true && request.statement !== undefined) {
-      return preparedResults(this.connection, request.statement, request.buffered, options);
+      return preparedResults(this.connection, request.statement, request.buffered, {
+        ...options,
+        ...this.bindOptions,
+      });
     }
     if (!request.buffered) {
       return streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
