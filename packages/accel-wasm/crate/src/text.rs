@@ -166,8 +166,10 @@ pub unsafe extern "C" fn text_decode(
         };
         let mut p = 0usize;
         for c in 0..ncols {
-            let col = &mut cols[c];
-            let op = plan[c * 4];
+            // c < ncols, and `cols` and `plan` were made for exactly ncols columns: unchecked
+            // indexing drops two bounds checks per cell (about a tenth of an INT cell's time).
+            let col = cols.get_unchecked_mut(c);
+            let op = *plan.get_unchecked(c * 4);
             let first = match row.get(p) {
                 Some(&b) => b,
                 None => return fail(TRUNCATED, r, c as i32),
