@@ -11,6 +11,7 @@ import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
+import { invalidateBeforeUse } from '../prepared/database-change.js';
 import { type PreparedQueryOptions, preparedExecuteCommand } from '../prepared/prepared-execute.js';
 import { StatementCache } from '../prepared/statement-cache.js';
 import { CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
@@ -194,6 +195,7 @@ export class ProtocolConnection {
   /** Runs SQL and returns every result (one per statement, plus a stored procedure's OK). */
   async query(sql: string, options: QueryOptions = {}): Promise<QueryResult[]> {
     const results = new BufferedResults(this.options.batchRows);
+    invalidateBeforeUse(this.statements, sql, this.options.multiStatements);
     await this.run(new QueryCommand(sql, results, this.infileFor(sql, options)), options);
     return results.results;
   }
@@ -208,6 +210,7 @@ export class ProtocolConnection {
       resume: () => this.pipeline.resumeReading(STREAM_CONSUMER),
     });
     this.activeStreams.add(stream);
+    invalidateBeforeUse(this.statements, sql, this.options.multiStatements);
     this.run(new QueryCommand(sql, stream, this.infileFor(sql, options)), options)
       .catch((error: unknown) => stream.failed(error))
       .finally(() => this.activeStreams.delete(stream));
@@ -333,8 +336,9 @@ export class ProtocolConnection {
     await this.simple(new SimpleCommand(CommandByte.PING));
   }
 
-  /** COM_INIT_DB: makes `database` the default database. */
+  /** COM_INIT_DB: makes `database` the default database (closing the prepared statements). */
   async selectDatabase(database: string): Promise<void> {
+    this.statements.invalidate();
     await this.simple(new SimpleCommand(CommandByte.INIT_DB, database));
   }
 

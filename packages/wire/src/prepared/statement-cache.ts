@@ -56,4 +56,14 @@ export class StatementCache {
   clear(): void {
     this.entries.clear();
   }
+
+  /**
+   * Forgets every statement and closes it on the server, behind the executes already queued
+   * for it: used before the current database changes, after which the server would still
+   * resolve the statements' names in the old one.
+   */
+  invalidate(): void {
+    for (const prepare of this.entries.values()) this.enqueue(new StmtCloseCommand(prepare));
+    this.entries.clear();
+  }
 }
