@@ -27,8 +27,9 @@ export {
   type CursorOptions,
   type ExecResult,
 } from './cursor/connection.js';
-export { Cursor, type ExecuteOptions, type RowOf } from './cursor/cursor.js';
+export { Cursor, type RowOf } from './cursor/cursor.js';
 export { DEFAULT_MAX_STATEMENT_BYTES } from './cursor/execute-many.js';
+export type { ExecuteManyOptions, ExecuteOptions } from './cursor/execute-options.js';
 export type { ParameterInterpolator, StatementParams } from './cursor/interpolate.js';
 export type {
   BufferedResultSet,

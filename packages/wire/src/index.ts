@@ -17,10 +17,10 @@ export type { SslMode, WireConnectionOptions } from './connection/connection-opt
 export { ProtocolConnection, type QueryOptions } from './connection/protocol-connection.js';
 export type { InfileChunk, InfileSource } from './infile/infile-source.js';
 export type { ColumnDefinition } from './packets/column-definition.js';
-export type { BindOptions } from './prepared/binary-params.js';
-export type { PreparedQueryOptions } from './prepared/prepared-execute.js';
 export { ConnectionPool } from './pool/connection-pool.js';
 export type { PoolOptions } from './pool/pool-options.js';
+export type { BindOptions } from './prepared/binary-params.js';
+export type { PreparedQueryOptions } from './prepared/prepared-execute.js';
 export type { QueryResult } from './results/query-result.js';
 export type { QueryEvent, QueryStream } from './results/query-stream.js';
 export { WireTransport } from './transport/wire-transport.js';
@@ -46,6 +46,7 @@ function settingsFromParams(
     },
     nanAsNull: params.nanAsNull,
     infAsNull: params.infAsNull,
+    prepare: params.prepare,
   };
 }
 
@@ -65,7 +66,8 @@ export async function connect(options: ConnectOptions | string): Promise<WireCon
   const given: ConnectOptions = typeof options === 'string' ? { url: options } : options;
   const fromUrl =
     given.url === undefined ? {} : settingsFromParams(buildConnectionParams(given.url));
-  const { resultsType, buffered, valueOptions, nanAsNull, infAsNull, ...wireOptions } = given;
+  const { resultsType, buffered, valueOptions, nanAsNull, infAsNull, prepare, ...wireOptions } =
+    given;
   const protocol = await ProtocolConnection.open(wireOptions);
   const settings: Omit<ConnectionSettings, 'interpolate'> & EscapeSettings = { ...fromUrl };
   if (resultsType !== undefined) settings.resultsType = resultsType;
@@ -74,6 +76,7 @@ export async function connect(options: ConnectOptions | string): Promise<WireCon
     settings.valueOptions = { ...fromUrl.valueOptions, ...valueOptions };
   if (nanAsNull !== undefined) settings.nanAsNull = nanAsNull;
   if (infAsNull !== undefined) settings.infAsNull = infAsNull;
+  if (prepare !== undefined) settings.prepare = prepare;
   return new WireConnection(protocol, settings);
 }
 

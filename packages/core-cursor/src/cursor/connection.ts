@@ -34,6 +34,12 @@ export interface ConnectionSettings {
   valueOptions?: Partial<ValueOptions>;
   /** Inlines parameters into SQL; the escaping options are bound in by the caller. */
   interpolate?: ParameterInterpolator;
+  /**
+   * Default of `execute()`'s `prepare` for statements with parameters, and of
+   * `executeMany()`'s: server-side prepared statements instead of interpolation (SDK option
+   * `prepare`); default false.
+   */
+  prepare?: boolean;
 }
 
 /** Per-cursor choices, defaulting to the connection's settings. */
@@ -41,6 +47,7 @@ export interface CursorOptions<T extends ResultsType> {
   resultsType?: T | ResultsTypeName;
   buffered?: boolean;
   valueOptions?: Partial<ValueOptions>;
+  prepare?: boolean;
 }
 
 /** What `exec()` returns. */
@@ -109,6 +116,7 @@ export abstract class Connection<T extends ResultsType = ResultsType> {
     const cursor = new Cursor<U>(this.host, {
       resultsType: resolveResultsType(options.resultsType ?? this.resultsType) as U,
       buffered: options.buffered ?? this.buffered,
+      prepare: options.prepare ?? this.settings.prepare === true,
       valueOptions: options.valueOptions
         ? resolveValueOptions({ ...this.valueOptions, ...options.valueOptions })
         : this.valueOptions,
@@ -199,21 +207,27 @@ export abstract class Connection<T extends ResultsType = ResultsType> {
    * the proxy, and returns the port it listens on. Needs SET GLOBAL privileges.
    */
   async enableDataApi(port?: number): Promise<number> {
-    if (port !== undefined) await this.exec('SET GLOBAL http_proxy_port = ?', [Math.trunc(port)]);
-    await this.exec('SET GLOBAL http_api = ?', ['ON']);
+    if (port !== undefined) {
+      await this.queryDicts('SET GLOBAL http_proxy_port = ?', [Math.trunc(port)]);
+    }
+    await this.queryDicts('SET GLOBAL http_api = ?', ['ON']);
     await this.exec('RESTART PROXY');
     return Number(await this.globals.get('http_proxy_port'));
   }
 
   /** Turns the server's Data API off and restarts the proxy (Python `disable_data_api`). */
   async disableDataApi(): Promise<void> {
-    await this.exec('SET GLOBAL http_api = ?', ['OFF']);
+    await this.queryDicts('SET GLOBAL http_api = ?', ['OFF']);
     await this.exec('RESTART PROXY');
   }
 
-  /** Rows of `sql` as dicts whatever the results type, for the accessors. */
+  /**
+   * Rows of `sql` as dicts whatever the results type, parameters interpolated whatever the
+   * connection's `prepare`: for the accessors and the Data API switches, whose SHOW and SET
+   * statements SingleStore does not all take as prepared statements.
+   */
   protected async queryDicts(sql: string, params?: StatementParams): Promise<DictQueryResult> {
-    await using cursor = this.cursor({ resultsType: 'dicts', buffered: true });
+    await using cursor = this.cursor({ resultsType: 'dicts', buffered: true, prepare: false });
     await cursor.execute(sql, params);
     if (cursor.description === null) return { rows: [], columns: [] };
     return { rows: await cursor.fetchAll(), columns: cursor.description };

@@ -167,6 +167,21 @@ describe('Cursor execute options', () => {
     expect(transport.requests[2]).toMatchObject({ sql: 'SELECT 2' });
     expect(transport.requests[2]).not.toHaveProperty('prepare');
   });
+
+  it("takes the connection's prepare for statements with parameters, unless execute() says", async () => {
+    const transport = new MemoryTransport(script);
+    const conn = new MemoryConnection(transport, { prepare: true });
+    await conn.cursor().execute('SELECT ?', [1]);
+    await conn.cursor().execute('SELECT 1');
+    await conn.cursor().execute('SELECT ?', [2], { prepare: false });
+    await conn.cursor({ prepare: false }).execute('SELECT ?', [3]);
+    expect(transport.requests.map((request) => [request.sql, request.prepare])).toEqual([
+      ['SELECT ?', true],
+      ['SELECT 1', undefined],
+      ['SELECT 2', undefined],
+      ['SELECT 3', undefined],
+    ]);
+  });
 });
 
 describe('Cursor streaming', () => {
@@ -268,6 +283,28 @@ describe('executeMany and callProc', () => {
     await cursor.executeMany('INSERT INTO t VALUES (?)', []);
     expect(transport.sent).toHaveLength(2);
     expect(cursor.rowCount).toBe(0);
+  });
+
+  it('with prepare, runs every statement once per row as a prepared statement', async () => {
+    const transport = new MemoryTransport(() => [ok(1)]);
+    const rows = [[1], [2], [3]];
+    await new MemoryConnection(transport).cursor().executeMany('INSERT INTO t VALUES (?)', rows, {
+      prepare: true,
+    });
+    const byDefault = new MemoryConnection(transport, { prepare: true }).cursor();
+    await byDefault.executeMany('UPDATE t SET a = ?', [[4]]);
+    await byDefault.executeMany('INSERT INTO t VALUES (?)', [[5], [6]], { prepare: false });
+    expect(transport.requests.map((request) => [request.sql, request.prepare])).toEqual([
+      ['INSERT INTO t VALUES (?)', true],
+      ['INSERT INTO t VALUES (?)', true],
+      ['INSERT INTO t VALUES (?)', true],
+      ['UPDATE t SET a = ?', true],
+      ['INSERT INTO t VALUES (5),(6)', undefined],
+    ]);
+    expect(transport.requests.slice(0, 3).map((request) => request.statement?.params)).toEqual(
+      rows,
+    );
+    expect(byDefault.rowCount).toBe(1);
   });
 
   it('calls a procedure with quoted name parts and returns the arguments', async () => {

@@ -13,20 +13,17 @@ import type { TupleRow } from '../results/tuples.js';
 import { loadBson } from '../values/bson.js';
 import { BSON_TYPE_CODE } from '../values/column-values.js';
 import type { ValueOptions } from '../values/value-options.js';
+import { emptyLayout } from './empty-layout.js';
 import {
   buildMultiRowInserts,
   DEFAULT_MAX_STATEMENT_BYTES,
   parseInsertValues,
 } from './execute-many.js';
+import type { ExecuteManyOptions, ExecuteOptions } from './execute-options.js';
 import type { StatementParams } from './interpolate.js';
 import { RowIterator } from './row-iterator.js';
 import { RowSource } from './row-source.js';
-import type {
-  InfileStream,
-  ResultColumnDescription,
-  StatementResult,
-  Transport,
-} from './transport.js';
+import type { ResultColumnDescription, StatementResult, Transport } from './transport.js';
 
 /** What `fetchOne()` returns in each format: a row, or a one-row frame. */
 export type RowOf<T extends ResultsType> = T extends 'tuples'
@@ -34,19 +31,6 @@ export type RowOf<T extends ResultsType> = T extends 'tuples'
   : T extends 'dicts'
     ? DictRow
     : ResultsOf[T];
-
-/** Options of one `execute()`. */
-export interface ExecuteOptions {
-  /** Data for `LOAD DATA LOCAL INFILE ':stream:'`. */
-  infileStream?: InfileStream;
-  /** Cancels the statement. */
-  signal?: AbortSignal;
-  /**
-   * Runs the statement as a server-side prepared statement (the MySQL binary protocol) instead
-   * of inlining the parameters on the client; off by default. See `ExecuteRequest.prepare`.
-   */
-  prepare?: boolean;
-}
 
 /** What a cursor needs from its connection. */
 export interface CursorHost {
@@ -72,6 +56,8 @@ export interface CursorSettings<T extends ResultsType> {
   readonly resultsType: T;
   readonly buffered: boolean;
   readonly valueOptions: ValueOptions;
+  /** Whether statements with parameters are prepared unless `execute()` says otherwise. */
+  readonly prepare?: boolean;
 }
 
 async function* served(results: readonly StatementResult[]): AsyncGenerator<StatementResult> {
@@ -134,7 +120,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     this.clearResult();
     const intercepted = this.host.intercept(sql, params);
     const local = intercepted && (await intercepted);
-    const prepare = options.prepare === true && !local;
+    const prepare = !local && (options.prepare ?? (this.settings.prepare && params !== undefined));
     const text = local || prepare ? sql : this.host.interpolate(sql, params);
     const results = local
       ? served(local)
@@ -158,12 +144,19 @@ export class Cursor<T extends ResultsType = 'tuples'> {
   /**
    * Runs a statement once per parameter set (DB-API `executemany`). An `INSERT … VALUES (?, …)`
    * becomes multi-row INSERTs split below the transport's maximum statement size; anything
-   * else runs row by row. `rowCount` is the sum; no rows runs nothing and gives 0.
+   * else runs row by row. With `prepare` (or the connection's), every statement runs row by
+   * row as one server-side prepared statement. `rowCount` is the sum; no rows runs nothing and
+   * gives 0.
    */
-  async executeMany(sql: string, rows: Iterable<StatementParams>): Promise<this> {
+  async executeMany(
+    sql: string,
+    rows: Iterable<StatementParams>,
+    options: ExecuteManyOptions = {},
+  ): Promise<this> {
     this.assertUsable();
     const list = [...rows];
-    const parts = parseInsertValues(sql);
+    const prepare = options.prepare ?? this.settings.prepare === true;
+    const parts = prepare ? null : parseInsertValues(sql);
     const statements = parts
       ? buildMultiRowInserts(
           parts,
@@ -176,7 +169,8 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     if (statements) {
       for (const statement of statements) total += (await this.execute(statement)).affected();
     } else {
-      for (const params of list) total += (await this.execute(sql, params)).affected();
+      const each: ExecuteOptions = { prepare };
+      for (const params of list) total += (await this.execute(sql, params, each)).affected();
     }
     if (list.length === 0) {
       await this.discardResults();
@@ -236,7 +230,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     const source = this.activeRows();
     if (!source.isBuffered) return source.take(limit).then((batches) => this.format(batches));
     const batches = source.takeBuffered(limit);
-    const layout = batches.length > 0 ? batches : this.emptyLayout();
+    const layout = batches.length > 0 ? batches : emptyLayout(this.rows?.firstBatch);
     const { resultsType, valueOptions } = this.settings;
     return (
       formatResultNow(resultsType, layout, this.description ?? [], valueOptions) ??
@@ -389,26 +383,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
   }
 
   private formatAs<F extends ResultsType>(type: F, batches: ColumnBatch[]): Promise<ResultsOf[F]> {
-    const layout = batches.length > 0 ? batches : this.emptyLayout();
+    const layout = batches.length > 0 ? batches : emptyLayout(this.rows?.firstBatch);
     return formatResult(type, layout, this.description ?? [], this.settings.valueOptions);
-  }
-
-  /** A zero-row slice of the result's first batch, so that empty frames keep their schema. */
-  private emptyLayout(): ColumnBatch[] {
-    const first = this.rows?.firstBatch;
-    if (!first) return [];
-    return [
-      {
-        numRows: 0,
-        columns: first.columns.map((column) => ({
-          ...column,
-          length: 0,
-          nullCount: 0,
-          validity: new Uint8Array(0),
-          ...(column.values ? { values: column.values.subarray(0, 0) } : {}),
-          ...(column.offsets ? { offsets: new Int32Array(1), data: new Uint8Array(0) } : {}),
-        })),
-      },
-    ];
   }
 }

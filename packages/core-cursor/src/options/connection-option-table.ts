@@ -211,6 +211,12 @@ export const CONNECTION_OPTION_TABLE = {
     env: ['SINGLESTOREDB_INF_AS_NULL'],
     description: 'Send +Infinity and -Infinity parameters as NULL instead of throwing.',
   }),
+  prepare: booleanOption(false, {
+    env: ['SINGLESTOREDB_PREPARE'],
+    description:
+      'SDK. Run statements that have parameters, and executeMany, as server-side prepared ' +
+      'statements instead of inlining the parameters (MySQL protocol).',
+  }),
   track_env: booleanOption(false, {
     env: ['SINGLESTOREDB_TRACK_ENV'],
     description: 'Follow changes of SINGLESTOREDB_URL.',

@@ -17,12 +17,17 @@ afterAll(async () => {
   await connection.close();
 });
 
-/** Executes the session has run through COM_STMT_EXECUTE so far. */
-async function executes(): Promise<number> {
-  const [row] = (await connection.query("SHOW SESSION STATUS LIKE 'Com_stmt_execute'")) as {
+/** A session counter of SHOW SESSION STATUS (Com_stmt_prepare, Com_stmt_execute, …). */
+async function sessionCounter(name: string): Promise<number> {
+  const [row] = (await connection.query(`SHOW SESSION STATUS LIKE '${name}'`)) as {
     Value: string;
   }[];
   return Number(row?.Value);
+}
+
+/** Executes the session has run through COM_STMT_EXECUTE so far. */
+function executes(): Promise<number> {
+  return sessionCounter('Com_stmt_execute');
 }
 
 describe('cursor.execute(…, { prepare: true })', () => {
@@ -86,5 +91,44 @@ describe('cursor.execute(…, { prepare: true })', () => {
       .catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(ProgrammingError);
     expect((refused as Error).message).toMatch(/^Parameter 2 .*Infinity.*infAsNull/);
+  });
+
+  it('executeMany with prepare prepares once and executes once per row', async () => {
+    await connection.exec('CREATE TABLE many (id INT, name VARCHAR(20))');
+    const prepares = await sessionCounter('Com_stmt_prepare');
+    const before = await executes();
+    await using cursor = connection.cursor();
+    const rows = [
+      [1, 'a'],
+      [2, null],
+      [3, "it's"],
+    ];
+    await cursor.executeMany('INSERT INTO many VALUES (?, ?)', rows, { prepare: true });
+    expect(cursor.rowCount).toBe(3);
+    expect(await sessionCounter('Com_stmt_prepare')).toBe(prepares + 1);
+    expect(await executes()).toBe(before + 3);
+    expect(await connection.query('SELECT id, name FROM many ORDER BY id')).toEqual(
+      rows.map(([id, name]) => ({ id, name })),
+    );
+  });
+
+  it("the connection's prepare option prepares statements with parameters only", async () => {
+    const url = new URL(database.url);
+    url.searchParams.set('prepare', 'true');
+    for (const options of [{ url: database.url, prepare: true }, url.toString()]) {
+      await using prepared = await connect(options);
+      const count = async (): Promise<number> => {
+        const rows = await prepared.query("SHOW SESSION STATUS LIKE 'Com_stmt_execute'");
+        return Number((rows as unknown[][])[0]?.[1]);
+      };
+      const before = await count();
+      expect(await prepared.query('SELECT ? + 1 AS n', [1])).toEqual([[2]]);
+      expect(await count()).toBe(before + 1);
+      await prepared.exec('SELECT 1');
+      expect(await prepared.locals.get('autocommit')).toBeDefined();
+      await using cursor = prepared.cursor();
+      await cursor.execute('SELECT ?', [1], { prepare: false });
+      expect(await count()).toBe(before + 1);
+    }
   });
 });

@@ -1,0 +1,24 @@
+import type { InfileStream } from './transport.js';
+
+/** Options of one `execute()`. */
+export interface ExecuteOptions {
+  /** Data for `LOAD DATA LOCAL INFILE ':stream:'`. */
+  infileStream?: InfileStream;
+  /** Cancels the statement. */
+  signal?: AbortSignal;
+  /**
+   * Runs the statement as a server-side prepared statement (the MySQL binary protocol) instead
+   * of inlining the parameters on the client. Defaults to the connection's `prepare` for a
+   * statement with parameters, else off. See `ExecuteRequest.prepare`.
+   */
+  prepare?: boolean;
+}
+
+/** Options of one `executeMany()`. */
+export interface ExecuteManyOptions {
+  /**
+   * Prepares the statement once and executes it per row, instead of inlining each row (and
+   * rewriting INSERT … VALUES into multi-row statements). Defaults to the connection's.
+   */
+  prepare?: boolean;
+}
