@@ -223,8 +223,9 @@ export abstract class Connection<T extends ResultsType = ResultsType> {
 
   /**
    * Rows of `sql` as dicts whatever the results type, parameters interpolated whatever the
-   * connection's `prepare`: for the accessors and the Data API switches, whose SHOW and SET
-   * statements SingleStore does not all take as prepared statements.
+   * connection's `prepare`: for the accessors and the Data API switches, administrative
+   * statements that gain nothing from preparing and that SingleStore does not all prepare
+   * (SHOW STATUS fails over COM_STMT_PREPARE).
    */
   protected async queryDicts(sql: string, params?: StatementParams): Promise<DictQueryResult> {
     await using cursor = this.cursor({ resultsType: 'dicts', buffered: true, prepare: false });
