@@ -77,4 +77,69 @@ describe('buildMultiRowInserts', () => {
       "INSERT INTO t VALUES (2, 'y')",
     ]);
   });
+
+  /** The greedy split, tuple by tuple, that the run-at-a-time builder must reproduce. */
+  function referenceInserts(rows: readonly (readonly unknown[])[], maxBytes: number): string[] {
+    if (!parts) throw new Error('unparsed');
+    const encoder = new TextEncoder();
+    const fixedBytes = encoder.encode(parts.prefix + parts.suffix).length;
+    const statements: string[] = [];
+    let tuples: string[] = [];
+    let bytes = fixedBytes;
+    for (const row of rows) {
+      const tuple = interpolate(parts.row, row);
+      const tupleBytes = encoder.encode(tuple).length;
+      if (tuples.length > 0 && bytes + 1 + tupleBytes > maxBytes) {
+        statements.push(parts.prefix + tuples.join(',') + parts.suffix);
+        tuples = [];
+        bytes = fixedBytes;
+      }
+      bytes += tupleBytes + (tuples.length > 0 ? 1 : 0);
+      tuples.push(tuple);
+    }
+    if (tuples.length > 0) statements.push(parts.prefix + tuples.join(',') + parts.suffix);
+    return statements;
+  }
+
+  it('splits exactly as adding tuples one by one would, across runs of tuples', () => {
+    const texts = [
+      '',
+      'a',
+      "it's",
+      'é',
+      '€日本',
+      '😀',
+      '\ud800',
+      'x'.repeat(3000),
+      '€'.repeat(900),
+    ];
+    let state = 11;
+    const next = (limit: number): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state % limit;
+    };
+    for (const count of [0, 1, 63, 64, 65, 128, 129, 1000]) {
+      const rows = Array.from({ length: count }, (_unused, index) => [
+        index % 3 === 0 ? -index / 8 : index,
+        texts[next(texts.length)],
+      ]);
+      for (const limit of [40, 700, 4000, 20_000, 1_024_000]) {
+        expect(buildMultiRowInserts(parts, rows, interpolate, limit)).toEqual(
+          referenceInserts(rows, limit),
+        );
+      }
+    }
+  });
+
+  it('fills a statement to the last byte where one run ends and the next begins', () => {
+    const rows = Array.from({ length: 300 }, (_unused, index) => [
+      index % 10,
+      index % 2 ? 'é' : 'e',
+    ]);
+    for (let limit = 400; limit <= 2800; limit++) {
+      expect(buildMultiRowInserts(parts, rows, interpolate, limit)).toEqual(
+        referenceInserts(rows, limit),
+      );
+    }
+  });
 });

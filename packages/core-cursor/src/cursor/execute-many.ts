@@ -32,8 +32,14 @@ export function parseInsertValues(sql: string): InsertParts | null {
   return { prefix, row, suffix };
 }
 
+// Anchored, V8 runs this about twice as fast as a search for one non-ASCII unit.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at NUL on purpose.
+const ALL_ASCII = /^[\x00-\x7f]*$/;
+
 /** UTF-8 length of a string without encoding it (a lone surrogate counts as U+FFFD's 3 bytes). */
 function utf8Length(text: string): number {
+  // Most tuples are ASCII: one native regex scan is far cheaper than a loop over every unit.
+  if (ALL_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
@@ -49,6 +55,9 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
+/** Tuples joined at a time: few enough to be joined and measured while they are still in cache. */
+const TUPLES_PER_RUN = 64;
+
 /**
  * The multi-row statements for `rows`, each at most `maxBytes` long in UTF-8 (a single row
  * longer than that still goes alone, and the server decides).
@@ -61,20 +70,42 @@ export function buildMultiRowInserts(
 ): string[] {
   const fixedBytes = utf8Length(parts.prefix + parts.suffix);
   const statements: string[] = [];
-  let tuples: string[] = [];
+  // What the statement being built holds: comma-joined runs of tuples, or single tuples.
+  let pieces: string[] = [];
   let bytes = fixedBytes;
-  for (const row of rows) {
-    const tuple = interpolate(parts.row, row);
+  const finish = (): void => {
+    statements.push(parts.prefix + pieces.join(',') + parts.suffix);
+    pieces = [];
+    bytes = fixedBytes;
+  };
+  const addTuple = (tuple: string): void => {
     const tupleBytes = utf8Length(tuple);
     // The 1 is the comma before every tuple but the first.
-    if (tuples.length > 0 && bytes + 1 + tupleBytes > maxBytes) {
-      statements.push(parts.prefix + tuples.join(',') + parts.suffix);
-      tuples = [];
-      bytes = fixedBytes;
+    if (pieces.length > 0 && bytes + 1 + tupleBytes > maxBytes) finish();
+    bytes += tupleBytes + (pieces.length > 0 ? 1 : 0);
+    pieces.push(tuple);
+  };
+  // A run that fits is what adding its tuples one by one would give; one that does not is split
+  // tuple by tuple, so every statement is as full as before.
+  const addRun = (tuples: readonly string[]): void => {
+    const run = tuples.join(',');
+    const runBytes = utf8Length(run) + (pieces.length > 0 ? 1 : 0);
+    if (bytes + runBytes > maxBytes) {
+      for (const tuple of tuples) addTuple(tuple);
+      return;
     }
-    bytes += tupleBytes + (tuples.length > 0 ? 1 : 0);
-    tuples.push(tuple);
+    bytes += runBytes;
+    pieces.push(run);
+  };
+  const pending: string[] = [];
+  for (const row of rows) {
+    pending.push(interpolate(parts.row, row));
+    if (pending.length === TUPLES_PER_RUN) {
+      addRun(pending);
+      pending.length = 0;
+    }
   }
-  if (tuples.length > 0) statements.push(parts.prefix + tuples.join(',') + parts.suffix);
+  if (pending.length > 0) addRun(pending);
+  if (pieces.length > 0) finish();
   return statements;
 }

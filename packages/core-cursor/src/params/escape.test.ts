@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ProgrammingError } from '../errors/index.js';
-import { escapeString, escapeValue, parameterBytes } from './escape.js';
+import { escapeNumber, escapeString, escapeValue, parameterBytes } from './escape.js';
 
 /** Reads a single-quoted SQL literal back the way MySQL does, in either escaping mode. */
 function readLiteral(literal: string, backslashEscapes: boolean): string {
@@ -75,6 +75,65 @@ describe('escapeString', () => {
       const literal = escapeString(text, { noBackslashEscapes: !backslashEscapes });
       expect(readLiteral(literal, backslashEscapes)).toBe(text);
     }
+  });
+});
+
+/** What escapeNumber wrote before it chose the exponent by magnitude: String(), then `e0` unless it has an exponent. */
+function referenceNumber(value: number): string {
+  if (Number.isSafeInteger(value)) return String(value);
+  const text = String(value);
+  return text.includes('e') ? text : `${text}e0`;
+}
+
+/** The next double up (`direction` 1) or down (-1) from a positive finite value. */
+function nextDouble(value: number, direction: 1 | -1): number {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  view.setBigUint64(0, view.getBigUint64(0) + BigInt(direction));
+  return view.getFloat64(0);
+}
+
+describe('escapeNumber', () => {
+  const edges = [1e21, 1e-6, 5e-324, Number.MAX_VALUE, 2 ** 53, Number.MAX_SAFE_INTEGER, 0.1];
+  const values = [0, -0, 1.5, 2 ** 53 + 2, 1e20, 123456789.125, 0.30000000000000004];
+  for (const edge of edges) values.push(edge, nextDouble(edge, 1), nextDouble(edge, -1));
+
+  const finite = values.filter(Number.isFinite).flatMap((value) => [value, -value]);
+
+  it.each(finite)('writes %d as String() does', (value) => {
+    expect(escapeNumber(value)).toBe(referenceNumber(value));
+  });
+
+  it('writes -0 as 0 and keeps the exponent JavaScript gives at 1e21 and below 1e-6', () => {
+    expect(escapeNumber(-0)).toBe('0');
+    expect(escapeNumber(1e21)).toBe('1e+21');
+    expect(escapeNumber(nextDouble(1e21, -1))).toBe('999999999999999900000e0');
+    expect(escapeNumber(1e-6)).toBe('0.000001e0');
+    expect(escapeNumber(nextDouble(1e-6, -1))).toBe('9.999999999999997e-7');
+  });
+
+  it('agrees with String() on 20,000 random doubles of every magnitude', () => {
+    const bits = new DataView(new ArrayBuffer(8));
+    let state = 7;
+    const next = (): number => {
+      state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return state;
+    };
+    for (let index = 0; index < 10_000; index++) {
+      bits.setUint32(0, (next() << 1) ^ next());
+      bits.setUint32(4, (next() << 1) ^ next());
+      const value = bits.getFloat64(0);
+      if (Number.isFinite(value)) expect(escapeNumber(value)).toBe(referenceNumber(value));
+      const decimal = (next() - 1_073_741_824) / 10 ** (next() % 8);
+      expect(escapeNumber(decimal)).toBe(referenceNumber(decimal));
+    }
+  });
+
+  it('still applies nanAsNull and infAsNull', () => {
+    expect(escapeNumber(NaN, { nanAsNull: true })).toBe('NULL');
+    expect(escapeNumber(-Infinity, { infAsNull: true })).toBe('NULL');
+    expect(() => escapeNumber(NaN, { infAsNull: true })).toThrow(ProgrammingError);
+    expect(() => escapeNumber(Infinity, { nanAsNull: true })).toThrow(ProgrammingError);
   });
 });
 

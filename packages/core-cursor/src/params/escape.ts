@@ -35,25 +35,29 @@ export function escapeString(text: string, options: EscapeOptions = {}): string 
   return `'${text.replace(BACKSLASHED, backslashed)}'`;
 }
 
-/** Writes a number; non-finite values follow nanAsNull / infAsNull or throw. */
-export function escapeNumber(value: number, options: EscapeOptions = {}): string {
+/** NaN and ±Infinity follow nanAsNull / infAsNull or throw. */
+function escapeNonFinite(value: number, options: EscapeOptions): string {
   if (Number.isNaN(value)) {
     if (options.nanAsNull) return 'NULL';
     throw new ProgrammingError('NaN cannot be used as a parameter; set nanAsNull to send NULL', {
       errno: 0,
     });
   }
-  if (!Number.isFinite(value)) {
-    if (options.infAsNull) return 'NULL';
-    throw new ProgrammingError(
-      `${value} cannot be used as a parameter; set infAsNull to send NULL`,
-      { errno: 0 },
-    );
-  }
+  if (options.infAsNull) return 'NULL';
+  throw new ProgrammingError(`${value} cannot be used as a parameter; set infAsNull to send NULL`, {
+    errno: 0,
+  });
+}
+
+/** Writes a number; non-finite values follow nanAsNull / infAsNull or throw. */
+export function escapeNumber(value: number, options: EscapeOptions = {}): string {
+  // Safe integers, most numbers in bulk loads, are finite and need no suffix: test them first.
   if (Number.isSafeInteger(value)) return String(value);
-  const text = String(value);
-  // The exponent makes the server read a DOUBLE rather than an exact DECIMAL.
-  return text.includes('e') ? text : `${text}e0`;
+  if (!Number.isFinite(value)) return escapeNonFinite(value, options);
+  // The exponent makes the server read a DOUBLE rather than an exact DECIMAL. JavaScript writes
+  // one itself exactly outside [1e-6, 1e21), so the magnitude says whether to add it.
+  const magnitude = Math.abs(value);
+  return magnitude >= 1e-6 && magnitude < 1e21 ? `${value}e0` : String(value);
 }
 
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');

@@ -48,6 +48,23 @@ describe('interpolate', () => {
     }
   });
 
+  it('keeps statements and escaping modes apart when they alternate', () => {
+    const first = 'SELECT ?, ?';
+    const second = "SELECT '?', :a, ?";
+    for (let round = 0; round < 3; round++) {
+      expect(interpolate(first, [1, "a'b"])).toBe("SELECT 1, 'a\\'b'");
+      expect(interpolate(first, [1, "a'b"], { noBackslashEscapes: true })).toBe("SELECT 1, 'a''b'");
+      expect(() => interpolate(second, [1, 2])).toThrow(/cannot mix/);
+      expect(interpolate('SELECT :a, :a', { a: 2 })).toBe('SELECT 2, 2');
+    }
+  });
+
+  it('binds arrays without changing them', () => {
+    const params = Object.freeze([1, 'x']);
+    expect(interpolate('SELECT ?, ?', params)).toBe("SELECT 1, 'x'");
+    expect(params).toEqual([1, 'x']);
+  });
+
   it('createInterpolator binds the escaping options', () => {
     const interpolateNulls = createInterpolator({ nanAsNull: true, noBackslashEscapes: true });
     expect(interpolateNulls('SELECT ?, ?', [NaN, "a'b"])).toBe("SELECT NULL, 'a''b'");
