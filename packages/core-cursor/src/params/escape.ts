@@ -1,5 +1,6 @@
 import { ProgrammingError } from '../errors/index.js';
 import { jsonText } from '../values/lossless-json.js';
+import { fewDecimalsLiteral } from './few-decimals.js';
 
 /** How parameter values are written as SQL literals. */
 export interface EscapeOptions {
@@ -54,6 +55,8 @@ export function escapeNumber(value: number, options: EscapeOptions = {}): string
   // Safe integers, most numbers in bulk loads, are finite and need no suffix: test them first.
   if (Number.isSafeInteger(value)) return String(value);
   if (!Number.isFinite(value)) return escapeNonFinite(value, options);
+  const literal = fewDecimalsLiteral(value);
+  if (literal !== undefined) return literal;
   // The exponent makes the server read a DOUBLE rather than an exact DECIMAL. JavaScript writes
   // one itself exactly outside [1e-6, 1e21), so the magnitude says whether to add it.
   const magnitude = Math.abs(value);
