@@ -1,5 +1,5 @@
-import type { ColumnBatch, ColumnKind, ColumnVector } from '../column-batch.js';
-import { columnValuesInto } from '../values/column-array.js';
+import type { ColumnBatch, ColumnVector } from '../column-batch.js';
+import { columnValuesInto, PLAIN_NUMBER_KINDS } from '../values/column-array.js';
 import type { ValueOptions } from '../values/value-options.js';
 import { columnKeys } from './dicts.js';
 import type { ResultColumn } from './result-column.js';
@@ -19,16 +19,6 @@ export type ColumnData =
 
 /** Results type `'columns'` (Python's `numpy`): column key → values. */
 export type ColumnsResult = Record<string, ColumnData>;
-
-const NUMERIC: ReadonlySet<ColumnKind> = new Set([
-  'int8',
-  'int16',
-  'int32',
-  'uint8',
-  'uint16',
-  'uint32',
-  'float64',
-]);
 
 function typedCopy(parts: readonly ColumnVector[], total: number): ColumnData | undefined {
   const first = parts[0]?.values;
@@ -52,7 +42,7 @@ function columnData(
   const hasNulls = parts.some((part) => part.nullCount > 0);
   if (sample && !hasNulls) {
     const big = sample.kind === 'int64' || sample.kind === 'uint64';
-    if (NUMERIC.has(sample.kind) || (big && options.bigint === 'bigint')) {
+    if (PLAIN_NUMBER_KINDS.has(sample.kind) || (big && options.bigint === 'bigint')) {
       return typedCopy(parts, total) ?? [];
     }
   }

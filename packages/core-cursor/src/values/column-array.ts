@@ -34,7 +34,8 @@ function words(values: BigInt64Array | BigUint64Array): Int32Array {
   return new Int32Array(values.buffer, values.byteOffset, values.length * 2);
 }
 
-const PLAIN_NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set([
+/** Kinds whose typed values are their JS values as they are (no policy applies to them). */
+export const PLAIN_NUMBER_KINDS: ReadonlySet<ColumnKind> = new Set([
   'int8',
   'int16',
   'int32',
