@@ -15,6 +15,14 @@ fn sign(s: &[u8]) -> (bool, &[u8]) {
 const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
 const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
 
+/// The 8 bytes of `input` from `at`, the first in the low byte (the caller checked they exist).
+#[inline(always)]
+fn word_at(input: &[u8], at: usize) -> u64 {
+    let mut bytes = [0u8; 8];
+    bytes.copy_from_slice(&input[at..at + 8]);
+    u64::from_le_bytes(bytes)
+}
+
 /// The value of 8 ASCII digits held little-endian in `chunk` (first digit in the low byte), or
 /// None when any byte is not a digit: three multiplications instead of eight steps.
 #[inline]
@@ -53,9 +61,7 @@ fn short_number(input: &[u8], at: usize, len: usize) -> Option<(bool, usize, u64
     if count == 0 || count > 8 || from + 8 > input.len() {
         return None;
     }
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(&input[from..from + 8]);
-    Some((neg, count, u64::from_le_bytes(bytes)))
+    Some((neg, count, word_at(input, from)))
 }
 
 /// Reads the leading digits of `digits` 8 at a time while a whole block is left: (their
@@ -66,9 +72,7 @@ fn digit_blocks(digits: &[u8], max_blocks: usize) -> (u64, usize) {
     let mut value = 0u64;
     let mut used = 0usize;
     while used + 8 <= digits.len() && used / 8 < max_blocks {
-        let mut bytes = [0u8; 8];
-        bytes.copy_from_slice(&digits[used..used + 8]);
-        match eight_digits(u64::from_le_bytes(bytes)) {
+        match eight_digits(word_at(digits, used)) {
             Some(v) => value = value * 100_000_000 + v,
             None => break,
         }
@@ -130,14 +134,6 @@ const POWERS_OF_TEN: [u64; 9] = [
     10_000_000,
     100_000_000,
 ];
-
-/// The 8 bytes of `input` from `at`, the first in the low byte (the caller checked they exist).
-#[inline(always)]
-fn word_at(input: &[u8], at: usize) -> u64 {
-    let mut bytes = [0u8; 8];
-    bytes.copy_from_slice(&input[at..at + 8]);
-    u64::from_le_bytes(bytes)
-}
 
 /// The integer text `input[at..at + len]`, an optional '-' and 1 to 8 bytes in all, read as
 /// one 8-byte word when 8 bytes can be read from `at`: (negative, magnitude). None for anything

@@ -1,7 +1,9 @@
 //! The MySQL text-protocol row decoder, mirrored by `src/ts/text-decoder.ts`: rows in order,
 //! columns in order, the first problem wins. Rows are (start, end) pairs into the input.
 
-use crate::number::{is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in, quick_int, quick_long_int};
+use crate::number::{
+    is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in, quick_int, quick_long_int,
+};
 use crate::state::{columns, fail, set_rows, Col};
 use crate::status::*;
 use crate::temporal::{parse_date, parse_datetime, scan_time, Parsed};
