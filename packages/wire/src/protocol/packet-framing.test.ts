@@ -1,4 +1,6 @@
+import { S2Error } from '@s2/core-cursor';
 import { describe, expect, it } from 'vitest';
+import { errPacket } from '../test-support/scripted-server.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from './packet-framing.js';
 import { MAX_FRAME_PAYLOAD } from './protocol-constants.js';
 
@@ -70,5 +72,74 @@ describe('framing', () => {
     const incoming = new IncomingPackets(new SequenceCounter(), () => undefined);
     incoming.push(Uint8Array.of(1, 0, 0, 0, 0xaa));
     expect(() => incoming.push(Uint8Array.of(1, 0, 0, 5, 0xaa))).toThrow(/sequence number wrong/);
+  });
+
+  const TOO_LARGE = "Got a packet bigger than 'max_allowed_packet' bytes";
+
+  /** A frame with sequence id 5 where 1 is expected (after one frame with id 0). */
+  function outOfOrder(payload: Uint8Array): { incoming: IncomingPackets; frame: Uint8Array } {
+    const incoming = new IncomingPackets(new SequenceCounter(), () => undefined);
+    incoming.push(Uint8Array.of(1, 0, 0, 0, 0xaa));
+    const frame = new Uint8Array(4 + payload.length);
+    frame.set([payload.length & 0xff, payload.length >> 8, payload.length >> 16, 5]);
+    frame.set(payload, 4);
+    return { incoming, frame };
+  }
+
+  function thrown(action: () => void): unknown {
+    try {
+      action();
+    } catch (error) {
+      return error;
+    }
+    return undefined;
+  }
+
+  it('reports an out-of-order ERR packet as the server error, cut anywhere', () => {
+    const payload = errPacket(1153, '08S01', TOO_LARGE);
+    // Cut 0 is the whole frame in one chunk; the others gather it across two.
+    for (let cut = 0; cut < payload.length + 4; cut += 1) {
+      const { incoming, frame } = outOfOrder(payload);
+      expect(thrown(() => incoming.push(frame.subarray(0, cut)))).toBeUndefined();
+      const error = thrown(() => incoming.push(frame.subarray(cut)));
+      expect(S2Error.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ errno: 1153, sqlState: '08S01', detail: TOO_LARGE });
+      expect((error as S2Error).cause).toMatchObject({
+        message: 'Packet sequence number wrong: expected 1, received 5',
+      });
+    }
+  });
+
+  it('keeps the sequence error for any other out-of-order frame', () => {
+    const garbled = [
+      [
+        'no SQLSTATE marker',
+        new Uint8Array([0xff, 0x81, 0x04, ...new TextEncoder().encode('bigger')]),
+      ],
+      ['a SQLSTATE of other characters', errPacket(1153, '08s01', TOO_LARGE)],
+      ['an ERR shorter than its header', errPacket(1153, '08S01', '').subarray(0, 8)],
+      ['an ERR longer than any server sends', errPacket(1153, '08S01', 'x'.repeat(513))],
+      ['an OK packet', Uint8Array.of(0, 0, 0, 2, 0, 0, 0)],
+    ] as const;
+    for (const [name, payload] of garbled) {
+      const { incoming, frame } = outOfOrder(payload);
+      expect(() => incoming.push(frame), name).toThrow(
+        'Packet sequence number wrong: expected 1, received 5',
+      );
+    }
+  });
+
+  it('takes a message of up to 512 bytes, the limit servers keep to', () => {
+    const { incoming, frame } = outOfOrder(errPacket(1153, '08S01', 'x'.repeat(512)));
+    expect(thrown(() => incoming.push(frame))).toMatchObject({ errno: 1153, sqlState: '08S01' });
+  });
+
+  it('fails at once on a cut out-of-order frame that cannot be an ERR', () => {
+    const long = outOfOrder(new Uint8Array(1_000));
+    expect(() => long.incoming.push(long.frame.subarray(0, 4))).toThrow(/sequence number wrong/);
+    const row = outOfOrder(
+      errPacket(1153, '08S01', TOO_LARGE).map((byte, index) => (index === 0 ? 3 : byte)),
+    );
+    expect(() => row.incoming.push(row.frame.subarray(0, 6))).toThrow(/sequence number wrong/);
   });
 });

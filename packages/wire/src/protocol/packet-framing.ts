@@ -1,9 +1,14 @@
+import { errorFromServer, type S2Error } from '@s2/core-cursor';
 import type { RowRunTarget } from '../commands/command.js';
+import { parseErrPacket } from '../packets/err-packet.js';
 import {
   EOF_MAX_LENGTH,
+  ERR_HEADER_LENGTH,
+  ERR_MESSAGE_MAX_LENGTH,
   FRAME_HEADER_LENGTH,
   MAX_FRAME_PAYLOAD,
   PacketHeader,
+  SQL_STATE_MARKER,
 } from './protocol-constants.js';
 import { wrongSequence } from './wire-errors.js';
 
@@ -18,9 +23,8 @@ export class SequenceCounter {
     this.next = 0;
   }
 
-  /** Checks an incoming frame's id and advances. */
-  accept(received: number): void {
-    if (received !== this.next) throw wrongSequence(this.next, received);
+  /** Moves past an incoming frame, whose id the caller found to be `next`. */
+  advance(): void {
     this.next = (this.next + 1) & 0xff;
   }
 
@@ -30,6 +34,53 @@ export class SequenceCounter {
     this.next = (id + 1) & 0xff;
     return id;
   }
+}
+
+/** A SQLSTATE is five characters out of 0-9 and A-Z. */
+function isSqlStateByte(byte: number): boolean {
+  return (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5a);
+}
+
+/**
+ * Whether a frame of `length` bytes starting with `lead` (undefined: not received yet) can be
+ * an ERR packet, so an out-of-order frame is worth gathering before it is judged.
+ */
+function mayBeErrPacket(length: number, lead: number | undefined): boolean {
+  return (
+    length >= ERR_HEADER_LENGTH &&
+    length <= ERR_HEADER_LENGTH + ERR_MESSAGE_MAX_LENGTH &&
+    (lead === undefined || lead === PacketHeader.ERR)
+  );
+}
+
+/** An ERR packet with an errno, the `#` marker and a SQLSTATE, of a length a server sends. */
+function isWellFormedErrPacket(payload: Uint8Array): boolean {
+  if (!mayBeErrPacket(payload.length, payload[0]) || payload[3] !== SQL_STATE_MARKER) {
+    return false;
+  }
+  for (let index = 4; index < ERR_HEADER_LENGTH; index += 1) {
+    if (!isSqlStateByte(payload[index]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * The error for a whole frame whose sequence id is not the next one. A well-formed ERR packet
+ * is the server's own error: MariaDB answers a packet longer than its max_allowed_packet with
+ * an ERR carrying the id it counted, then closes, and its errno says why while a sequence error
+ * would not. Either way the command's place in the exchange is lost, so the caller ends the
+ * connection; the sequence error stays as the server error's cause.
+ */
+function outOfOrderFrame(payload: Uint8Array, expected: number, received: number): S2Error {
+  const sequenceError = wrongSequence(expected, received);
+  if (!isWellFormedErrPacket(payload)) return sequenceError;
+  const packet = parseErrPacket(payload);
+  return errorFromServer({
+    errno: packet.errno,
+    message: packet.message,
+    ...(packet.sqlState === undefined ? {} : { sqlState: packet.sqlState }),
+    cause: sequenceError,
+  });
 }
 
 /**
@@ -56,7 +107,8 @@ export function frameOutgoing(payload: Uint8Array, sequence: SequenceCounter): U
 
 /**
  * Turns socket chunks into whole packet payloads: reads frame headers across chunk borders,
- * checks each frame's sequence id, and joins frames of 2^24−1 bytes with their continuation.
+ * checks each frame's sequence id (throwing `outOfOrderFrame`'s error for one out of order), and
+ * joins frames of 2^24−1 bytes with their continuation.
  * A payload that lies inside one chunk is handed out as a view of it, without copying.
  */
 export class IncomingPackets {
@@ -66,6 +118,8 @@ export class IncomingPackets {
   private frameFilled = 0;
   private continued: Uint8Array[] = [];
   private runBounds = new Uint32Array(2 * 1024);
+  /** The id of the frame being gathered when it was out of order (see outOfOrderFrame). */
+  private outOfOrderId: number | undefined;
 
   /**
    * `rowTarget` says where row packets may go as runs right now (see `RowRunTarget`); every
@@ -98,8 +152,15 @@ export class IncomingPackets {
           const length = chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16);
           const sequenceId = chunk[at + 3]!;
           if (end - at - FRAME_HEADER_LENGTH >= length) {
-            this.sequence.accept(sequenceId);
             const start = at + FRAME_HEADER_LENGTH;
+            if (sequenceId !== this.sequence.next) {
+              throw outOfOrderFrame(
+                chunk.subarray(start, start + length),
+                this.sequence.next,
+                sequenceId,
+              );
+            }
+            this.sequence.advance();
             at = start + length;
             this.frameDone(chunk.subarray(start, at));
             continue;
@@ -115,8 +176,18 @@ export class IncomingPackets {
           if (this.headerFilled < FRAME_HEADER_LENGTH) return;
         }
         const header = this.header;
-        this.sequence.accept(header[3]!);
-        this.frame = new Uint8Array(header[0]! | (header[1]! << 8) | (header[2]! << 16));
+        const length = header[0]! | (header[1]! << 8) | (header[2]! << 16);
+        const sequenceId = header[3]!;
+        if (sequenceId !== this.sequence.next) {
+          // Only a frame that may be an ERR is waited for; any other fails at once.
+          if (!mayBeErrPacket(length, at < end ? chunk[at] : undefined)) {
+            throw wrongSequence(this.sequence.next, sequenceId);
+          }
+          this.outOfOrderId = sequenceId;
+        } else {
+          this.sequence.advance();
+        }
+        this.frame = new Uint8Array(length);
         this.frameFilled = 0;
         this.headerFilled = 0;
       }
@@ -127,6 +198,9 @@ export class IncomingPackets {
       at += take;
       if (this.frameFilled === frame.length) {
         this.frame = undefined;
+        if (this.outOfOrderId !== undefined) {
+          throw outOfOrderFrame(frame, this.sequence.next, this.outOfOrderId);
+        }
         this.frameDone(frame);
       }
     }

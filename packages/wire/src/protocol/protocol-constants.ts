@@ -99,6 +99,15 @@ export const FRAME_HEADER_LENGTH = 4;
 /** An EOF packet is 0xFE with a payload shorter than this (a row can also start with 0xFE). */
 export const EOF_MAX_LENGTH = 9;
 
+/** The byte before an ERR packet's SQLSTATE (wire-protocol.md §11.5). */
+export const SQL_STATE_MARKER = 0x23;
+
+/** Bytes of an ERR packet before its message: 0xFF, the errno, the marker and the SQLSTATE. */
+export const ERR_HEADER_LENGTH = 9;
+
+/** MYSQL_ERRMSG_SIZE: servers cut an error message to this many bytes. */
+export const ERR_MESSAGE_MAX_LENGTH = 512;
+
 /** utf8mb4_general_ci: the collation sent in the handshake response (wire-protocol.md §5). */
 export const UTF8MB4_GENERAL_CI = 45;
 
