@@ -1,3 +1,5 @@
+import type { Failure } from './row-decoder-types.js';
+
 /**
  * What went wrong with a row. The numbers (index + 1) are the status codes the Rust crate
  * returns (`crate/src/status.rs`); both implementations report the same code, row and column,
@@ -94,4 +96,15 @@ export function rowErrorCode(status: number): RowErrorCode {
 /** The numeric status of a code. */
 export function rowErrorStatus(code: RowErrorCode): number {
   return ROW_ERROR_CODES.indexOf(code) + 1;
+}
+
+/** The error for a failure reported by either implementation. */
+export function decodeError(
+  failure: Failure,
+  plans: readonly { sqlName: string }[],
+  firstRow: number,
+) {
+  const column = failure.column;
+  const sqlName = column >= 0 ? plans[column]?.sqlName : undefined;
+  return new RowDecodeError(rowErrorCode(failure.status), firstRow + failure.row, column, sqlName);
 }

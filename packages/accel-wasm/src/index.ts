@@ -12,6 +12,7 @@ export type {
 } from './column-batch.js';
 export type { ColumnSpec, DecodeOptions } from './column-spec.js';
 export { ROW_ERROR_CODES, RowDecodeError, RowEncodeError, type RowErrorCode } from './errors.js';
+export type { RowBatchBuilder } from './row-batch-builder.js';
 export {
   createRowDecoder,
   decodeRows,

@@ -1,8 +1,8 @@
 import type { ColumnBatch } from './column-batch.js';
 import type { ColumnSpec, DecodeOptions } from './column-spec.js';
-import { RowDecodeError, rowErrorCode } from './errors.js';
+import { decodeError } from './errors.js';
 import { type ColumnPlan, planColumns } from './plan.js';
-import type { Failure } from './row-decoder-types.js';
+import { RowBatchBuilder } from './row-batch-builder.js';
 import { type AccelImplementation, type AccelMode, resolveImplementation } from './selection.js';
 
 /** Options of a text-protocol row decoder. */
@@ -33,6 +33,12 @@ export interface RowDecoder {
     rowBounds: Uint32Array | ArrayLike<number>,
     firstRow?: number,
   ): ColumnBatch;
+  /**
+   * A builder that collects this result's rows batch by batch straight into the memory the
+   * decoder reads, for callers that copy rows out of socket chunks anyway (a protocol client):
+   * it saves the copy into WebAssembly memory and the bounds check of `decode`.
+   */
+  createBatchBuilder(): RowBatchBuilder;
 }
 
 const MAX_SPAN = 0x7fffffff;
@@ -78,17 +84,6 @@ function checkBounds(data: Uint8Array, rowBounds: Uint32Array | ArrayLike<number
   return { bounds, rows, spanStart, spanEnd: Math.max(spanStart, spanEnd) };
 }
 
-/** The error for a failure reported by either implementation. */
-export function decodeError(
-  failure: Failure,
-  plans: readonly { sqlName: string }[],
-  firstRow: number,
-) {
-  const column = failure.column;
-  const sqlName = column >= 0 ? plans[column]?.sqlName : undefined;
-  return new RowDecodeError(rowErrorCode(failure.status), firstRow + failure.row, column, sqlName);
-}
-
 class TextRowDecoder implements RowDecoder {
   private readonly plans: readonly ColumnPlan[];
   private readonly invalidDatesAsNull: boolean;
@@ -122,6 +117,10 @@ class TextRowDecoder implements RowDecoder {
     });
     if (!outcome.ok) throw decodeError(outcome, this.plans, firstRow);
     return outcome.value;
+  }
+
+  createBatchBuilder(): RowBatchBuilder {
+    return new RowBatchBuilder(this.plans, this.invalidDatesAsNull, this.options.accel);
   }
 }
 

@@ -1,6 +1,5 @@
 import type { ColumnBatch, ColumnKind, ColumnVector } from './column-batch.js';
-import { RowEncodeError, rowErrorCode } from './errors.js';
-import { decodeError } from './row-decoder.js';
+import { decodeError, RowEncodeError, rowErrorCode } from './errors.js';
 import {
   type EncodeColumn,
   planRowdat1,

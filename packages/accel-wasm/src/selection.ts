@@ -93,6 +93,19 @@ export function resolveImplementation(mode?: AccelMode): Implementation {
   return tsImplementation;
 }
 
+/**
+ * The WebAssembly implementation when a decode under `mode` would use it now, else undefined;
+ * never throws, so collecting rows fails only where decoding them would.
+ */
+export function wasmForStaging(mode?: AccelMode): WasmImplementation | undefined {
+  try {
+    const effective = mode ?? getAccelMode();
+    return effective === 'ts' ? undefined : currentWasm();
+  } catch {
+    return undefined;
+  }
+}
+
 /** Which implementation a decode would use now under a mode (default: the mode in force). */
 export function activeImplementation(mode?: AccelMode): AccelImplementation {
   return resolveImplementation(mode).name;

@@ -6,6 +6,7 @@ import {
   slotBytes,
   valuesOver,
 } from '../column-vectors.js';
+import type { ColumnPlan } from '../plan.js';
 import type {
   Failure,
   Implementation,
@@ -26,6 +27,7 @@ import {
   OUT_OF_MEMORY,
 } from './exports.js';
 import { discardInstance } from './loader.js';
+import { type StagingArea, StagingPool } from './staging-area.js';
 
 /**
  * The WebAssembly implementation. Inputs are copied into reusable regions of linear memory
@@ -90,10 +92,14 @@ export class WasmImplementation implements Implementation {
   /** Scratch for `readColumns`: offset and length of each column's buffers in its result. */
   private placed = new Uint32Array(64);
 
+  /** Where batch builders collect rows, so their batches decode without a copy. */
+  readonly staging: StagingPool;
+
   constructor(private readonly wasm: AccelExports) {
     this.input = new Region(wasm);
     this.bounds = new Region(wasm);
     this.plan = new Region(wasm);
+    this.staging = new StagingPool(wasm);
   }
 
   /** Bytes of linear memory (for tests of memory stability). */
@@ -132,6 +138,37 @@ export class WasmImplementation implements Implementation {
     );
     if (status !== 0) return this.failure(status);
     return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
+  }
+
+  /**
+   * Decodes the `rows` rows collected in `area` (lent by this instance's pool) where they lie:
+   * their bounds were written by a batch builder one after another within `bytes`, so neither
+   * a copy nor a bounds check pass is needed.
+   */
+  decodeStaged(
+    plans: readonly ColumnPlan[],
+    area: StagingArea,
+    rows: number,
+    bytes: number,
+    invalidDatesAsNull: boolean,
+  ): TextDecodeOutcome {
+    try {
+      const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
+      const status = this.wasm.text_decode(
+        planPtr,
+        plans.length,
+        area.rowsPtr,
+        bytes,
+        area.boundsPtr,
+        rows,
+        0,
+        invalidDatesAsNull ? 1 : 0,
+      );
+      if (status !== 0) return this.failure(status);
+      return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
+    } catch (error) {
+      throw this.trapped(error);
+    }
   }
 
   decodeRowdat1(plans: readonly RowdatPlan[], input: Uint8Array): Rowdat1Outcome {
@@ -224,7 +261,7 @@ export class WasmImplementation implements Implementation {
    * Byte and word views of linear memory, made again only when memory grew (growing detaches
    * the old buffer), so a call does not allocate views of its own.
    */
-  private views(): { bytes: Uint8Array; words: Uint32Array } {
+  views(): { bytes: Uint8Array; words: Uint32Array } {
     const buffer = this.wasm.memory.buffer;
     if (this.memoryViews.bytes.buffer !== buffer) {
       this.memoryViews = { bytes: new Uint8Array(buffer), words: new Uint32Array(buffer) };

@@ -48,6 +48,7 @@ export class BufferedResults implements ResultSink {
   }
 
   failed(): void {
+    this.batcher?.release();
     this.batcher = undefined;
   }
 }

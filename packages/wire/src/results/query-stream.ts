@@ -83,6 +83,7 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   }
 
   failed(error: unknown): void {
+    this.batcher?.release();
     this.batcher = undefined;
     this.error = { value: error };
     this.ended = true;
@@ -124,6 +125,7 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   discard(): void {
     this.discarding = true;
     this.queue.length = 0;
+    this.batcher?.release();
     this.batcher = undefined;
     if (this.paused) {
       this.paused = false;

@@ -2,6 +2,7 @@ import {
   type ColumnBatch,
   type ColumnSpec,
   createRowDecoder,
+  type RowBatchBuilder,
   RowDecodeError,
   type RowDecoder,
 } from '@s2/accel-wasm';
@@ -75,55 +76,29 @@ function decoderForLayout(columns: readonly ColumnDefinition[]): RowDecoder {
 }
 
 /**
- * Collects the row payloads of one result set into one contiguous buffer and hands each
- * batch to @s2/accel-wasm's decoder. Copying a row once here lets the socket chunks it came
- * in be freed at once, and gives the decoder the one-buffer-plus-bounds input it wants.
+ * Collects the row payloads of one result set and hands each batch to @s2/accel-wasm's
+ * decoder. A row is copied once, into the memory the decoder reads (WebAssembly memory when
+ * wasm decodes), which lets the socket chunks it came in be freed at once.
  */
 export class RowBatcher {
-  private readonly decoder: RowDecoder;
-  private buffer = new Uint8Array(256);
-  private used = 0;
-  private bounds = new Uint32Array(2 * 4);
-  private count = 0;
-  private decodedRows = 0;
+  private readonly builder: RowBatchBuilder;
 
   constructor(columns: readonly ColumnDefinition[]) {
-    this.decoder = decoderFor(columns);
+    this.builder = decoderFor(columns).createBatchBuilder();
   }
 
   /** Rows waiting to be decoded. */
   get pendingRows(): number {
-    return this.count;
+    return this.builder.pendingRows;
   }
 
   /** Bytes of rows waiting to be decoded. */
   get pendingBytes(): number {
-    return this.used;
-  }
-
-  private reserve(bytes: number, rows: number): void {
-    const end = this.used + bytes;
-    if (end > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(end, this.buffer.length * 2));
-      grown.set(this.buffer.subarray(0, this.used));
-      this.buffer = grown;
-    }
-    const bounds = 2 * (this.count + rows);
-    if (bounds > this.bounds.length) {
-      const grown = new Uint32Array(Math.max(bounds, this.bounds.length * 2));
-      grown.set(this.bounds);
-      this.bounds = grown;
-    }
+    return this.builder.pendingBytes;
   }
 
   add(payload: Uint8Array): void {
-    this.reserve(payload.length, 1);
-    const end = this.used + payload.length;
-    this.buffer.set(payload, this.used);
-    this.bounds[2 * this.count] = this.used;
-    this.bounds[2 * this.count + 1] = end;
-    this.count += 1;
-    this.used = end;
+    this.builder.addRow(payload);
   }
 
   /**
@@ -132,36 +107,20 @@ export class RowBatcher {
    * skipped by the bounds.
    */
   addRun(chunk: Uint8Array, start: number, bounds: Uint32Array, first: number, last: number): void {
-    const from = start + (bounds[2 * first] as number);
-    const to = start + (bounds[2 * last - 1] as number);
-    const count = last - first;
-    this.reserve(to - from, count);
-    this.buffer.set(chunk.subarray(from, to), this.used);
-    const shift = this.used - (bounds[2 * first] as number);
-    const target = this.bounds;
-    const at = 2 * this.count - 2 * first;
-    for (let index = 2 * first; index < 2 * last; index += 1) {
-      target[at + index] = (bounds[index] as number) + shift;
-    }
-    this.count += count;
-    this.used += to - from;
+    this.builder.addRun(chunk, start, bounds, first, last);
   }
 
   /** Decodes the pending rows (possibly none) into a batch and starts a new one. */
   flush(): ColumnBatch {
-    const rows = this.count;
-    this.count = 0;
-    this.used = 0;
     try {
-      return this.decoder.decode(
-        this.buffer.subarray(0, this.bounds[2 * rows - 1] ?? 0),
-        this.bounds.subarray(0, 2 * rows),
-        this.decodedRows,
-      );
+      return this.builder.build();
     } catch (error) {
       throw wrapDecodeError(error);
-    } finally {
-      this.decodedRows += rows;
     }
+  }
+
+  /** Drops the pending rows and gives back their memory (the result ended in a failure). */
+  release(): void {
+    this.builder.release();
   }
 }

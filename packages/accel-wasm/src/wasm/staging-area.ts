@@ -1,0 +1,97 @@
+import type { AccelExports } from './exports.js';
+
+function outOfMemory(): RangeError {
+  return new RangeError('@s2/accel-wasm: WebAssembly memory exhausted (batch too large)');
+}
+
+/**
+ * A block of linear memory that keeps its contents when it grows: rows collected for a batch
+ * stay where the decoder reads them, so the batch is never copied again.
+ */
+class GrowingBlock {
+  ptr = 0;
+  capacity = 0;
+
+  constructor(private readonly wasm: AccelExports) {}
+
+  /**
+   * At least `size` bytes, the first `kept` of them carried over when the block moves. Even an
+   * empty batch gets a block: the decoder must not be handed address 0.
+   */
+  ensure(size: number, kept: number): void {
+    if (size <= this.capacity && this.ptr !== 0) return;
+    const capacity = Math.max(size, this.capacity * 2, 4096);
+    const ptr = this.wasm.acc_alloc(capacity);
+    if (ptr === 0) throw outOfMemory();
+    if (this.ptr !== 0) {
+      if (kept > 0)
+        new Uint8Array(this.wasm.memory.buffer).copyWithin(ptr, this.ptr, this.ptr + kept);
+      this.wasm.acc_free(this.ptr, this.capacity);
+    }
+    this.ptr = ptr;
+    this.capacity = capacity;
+  }
+}
+
+/**
+ * Row bytes and their (start, end) bounds of one batch being collected, in linear memory. A
+ * staging area is lent to one batch builder at a time; its blocks keep their size between
+ * loans, so a steady workload collects every batch into memory it already has.
+ */
+export class StagingArea {
+  private readonly rows: GrowingBlock;
+  private readonly bounds: GrowingBlock;
+
+  constructor(readonly wasm: AccelExports) {
+    this.rows = new GrowingBlock(wasm);
+    this.bounds = new GrowingBlock(wasm);
+  }
+
+  /** Where the row bytes start. */
+  get rowsPtr(): number {
+    return this.rows.ptr;
+  }
+
+  /** Where the bounds start (4-byte aligned: blocks are 16-byte aligned). */
+  get boundsPtr(): number {
+    return this.bounds.ptr;
+  }
+
+  /** Room for `bytes` row bytes and `words` bound words, keeping those already written. */
+  ensure(bytes: number, usedBytes: number, words: number, usedWords: number): void {
+    this.rows.ensure(bytes, usedBytes);
+    this.bounds.ensure(words * 4, usedWords * 4);
+  }
+}
+
+/** Areas lent out at once per instance; more concurrent batches collect in JS memory. */
+const MAX_LENT = 8;
+
+/** Gives an area back to its pool when its borrower was dropped without returning it. */
+const abandoned = new FinalizationRegistry<{ pool: StagingPool; area: StagingArea }>(
+  ({ pool, area }) => pool.giveBack(area),
+);
+
+/** The staging areas of one instance: lent per batch, kept for the next one. */
+export class StagingPool {
+  private readonly free: StagingArea[] = [];
+  private lent = 0;
+
+  constructor(private readonly wasm: AccelExports) {}
+
+  /** An area for `borrower`'s next batch, or undefined when too many are out. */
+  lend(borrower: object): StagingArea | undefined {
+    if (this.lent >= MAX_LENT) return undefined;
+    const area = this.free.pop() ?? new StagingArea(this.wasm);
+    this.lent += 1;
+    abandoned.register(borrower, { pool: this, area }, area);
+    return area;
+  }
+
+  /** Takes back an area lent by `lend`. */
+  giveBack(area: StagingArea): void {
+    abandoned.unregister(area);
+    this.lent -= 1;
+    this.free.push(area);
+  }
+}
