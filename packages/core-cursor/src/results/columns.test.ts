@@ -27,6 +27,13 @@ describe('columns format', () => {
     expect(result.d).toEqual(['x', 'y']);
   });
 
+  it('hands out a single batch typed values as they are, and copies several', () => {
+    const single = toColumns([first], columns, resolveValueOptions());
+    expect(single.a).toBe(first.columns[0]!.values);
+    const joined = toColumns([first, second], columns, resolveValueOptions());
+    expect((joined.a as Int32Array).buffer).not.toBe(first.columns[0]!.values!.buffer);
+  });
+
   it('gives BigInt64Array for BIGINT only with bigint: bigint', () => {
     const result = toColumns([first, second], columns, resolveValueOptions({ bigint: 'bigint' }));
     expect(result.c).toEqual(new BigInt64Array([1n, 2n]));

@@ -20,9 +20,17 @@ export type ColumnData =
 /** Results type `'columns'` (Python's `numpy`): column key → values. */
 export type ColumnsResult = Record<string, ColumnData>;
 
-function typedCopy(parts: readonly ColumnVector[], total: number): ColumnData | undefined {
+/**
+ * One typed array of the parts' values. A single part's values are handed out as they are: a
+ * decoded batch is made for one result and never reused, and a stream of frames then allocates
+ * its typed columns once instead of twice.
+ */
+function typedValues(parts: readonly ColumnVector[], total: number): ColumnData | undefined {
   const first = parts[0]?.values;
   if (!first) return undefined;
+  if (parts.length === 1) {
+    return (first.length === total ? first : first.subarray(0, total)) as ColumnData;
+  }
   const Storage = first.constructor as new (length: number) => NonNullable<typeof first>;
   const result = new Storage(total);
   let offset = 0;
@@ -43,7 +51,7 @@ function columnData(
   if (sample && !hasNulls) {
     const big = sample.kind === 'int64' || sample.kind === 'uint64';
     if (PLAIN_NUMBER_KINDS.has(sample.kind) || (big && options.bigint === 'bigint')) {
-      return typedCopy(parts, total) ?? [];
+      return typedValues(parts, total) ?? [];
     }
   }
   const values = new Array<unknown>(total);
@@ -59,7 +67,8 @@ function columnData(
  * The rows of some batches column by column. Integer and float columns without nulls become
  * typed arrays (BIGINT only with `bigint: 'bigint'`, as BigInt64Array/BigUint64Array); columns
  * with nulls and every other kind become arrays of policy values, so a NULL is never turned
- * into 0 or NaN (the Python SDK's numpy path turned nullable ints into floats).
+ * into 0 or NaN (the Python SDK's numpy path turned nullable ints into floats). The typed
+ * arrays of a one-batch result (a streamed frame) are views of the decoded batch's buffer.
  */
 export function toColumns(
   batches: readonly ColumnBatch[],
