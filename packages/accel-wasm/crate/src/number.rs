@@ -13,7 +13,6 @@ fn sign(s: &[u8]) -> (bool, &[u8]) {
 }
 
 const ASCII_ZEROS: u64 = 0x3030_3030_3030_3030;
-const HIGH_NIBBLES: u64 = 0xF0F0_F0F0_F0F0_F0F0;
 
 /// The 8 bytes of `input` from `at`, the first in the low byte (the caller checked they exist).
 #[inline(always)]
@@ -23,21 +22,31 @@ fn word_at(input: &[u8], at: usize) -> u64 {
     u64::from_le_bytes(bytes)
 }
 
+/// The 8 bytes at `from`, the first in the low byte.
+///
+/// # Safety
+/// The 8 bytes must be readable.
+#[inline(always)]
+pub unsafe fn read_word(from: *const u8) -> u64 {
+    u64::from_le(core::ptr::read_unaligned(from as *const u64))
+}
+
 /// The value of 8 ASCII digits held little-endian in `chunk` (first digit in the low byte), or
 /// None when any byte is not a digit: three multiplications instead of eight steps.
 #[inline]
 fn eight_digits(chunk: u64) -> Option<u64> {
-    if chunk & HIGH_NIBBLES != ASCII_ZEROS
-        || chunk.wrapping_add(0x0606_0606_0606_0606) & HIGH_NIBBLES != ASCII_ZEROS
-    {
+    // Every byte minus '0' is at most 9 when the subtraction sets no high bit and adding 0x76
+    // to it sets none either. The lowest byte that is not a digit borrows nothing and sets one
+    // of them; what it borrows or carries only spoils the bytes above it.
+    let digits = chunk.wrapping_sub(ASCII_ZEROS);
+    if (digits | digits.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
-    let mut v = chunk - ASCII_ZEROS;
-    v = v.wrapping_mul(10).wrapping_add(v >> 8);
-    v = ((v & 0x0000_00FF_0000_00FF).wrapping_mul(100 + (1_000_000 << 32))
-        + ((v >> 16) & 0x0000_00FF_0000_00FF).wrapping_mul(1 + (10_000 << 32)))
-        >> 32;
-    Some(v)
+    // Neighbouring digits, then pairs, then quads are combined in place (10a + b in each even
+    // byte, 100a + b in each even 16-bit lane, then 10000a + b in the top half).
+    let pairs = digits.wrapping_mul(10 << 8 | 1) >> 8;
+    let quads = (pairs & 0x00FF_00FF_00FF_00FF).wrapping_mul(100 << 16 | 1) >> 16;
+    Some((quads & 0x0000_FFFF_0000_FFFF).wrapping_mul(10_000 << 32 | 1) >> 32)
 }
 
 /// The value of the `count` (1 to 8) ASCII digits at the front of `word`, 8 bytes read from
@@ -144,14 +153,49 @@ pub fn quick_int(input: &[u8], at: usize, len: usize) -> Option<(bool, u64)> {
     if len.wrapping_sub(1) >= 8 || at.checked_add(8)? > input.len() {
         return None;
     }
-    let word = word_at(input, at);
-    let neg = word as u8 == b'-';
-    let count = len - neg as usize;
-    if count == 0 {
+    quick_int_word(word_at(input, at), len)
+}
+
+/// `quick_int` of the text of `len` bytes whose first 8 bytes (or more) `word` holds.
+#[inline(always)]
+pub fn quick_int_word(word: u64, len: usize) -> Option<(bool, u64)> {
+    if len.wrapping_sub(1) >= 8 {
         return None;
     }
-    leading_digits(word >> (8 * neg as u64), count).map(|v| (neg, v))
+    let neg = word as u8 == b'-';
+    let count = len - neg as usize;
+    // The text moves to the top of the word, where `leading_digits` would move the digits, and
+    // the bytes below its digits (the '-' among them) become '0': one shift for all lengths.
+    let digits = (word << ((8 - len) * 8)) & TOP_BYTES[count] | BELOW_TOP[count];
+    eight_digits(digits).map(|v| (neg, v))
 }
+
+/// The top `count` bytes of a word, for `count` 0 to 8.
+const TOP_BYTES: [u64; 9] = [
+    0,
+    0xFF00_0000_0000_0000,
+    0xFFFF_0000_0000_0000,
+    0xFFFF_FF00_0000_0000,
+    0xFFFF_FFFF_0000_0000,
+    0xFFFF_FFFF_FF00_0000,
+    0xFFFF_FFFF_FFFF_0000,
+    0xFFFF_FFFF_FFFF_FF00,
+    0xFFFF_FFFF_FFFF_FFFF,
+];
+
+/// '0' in the bytes below the top `count`; none at all for 0 digits (a lone '-'), so that the
+/// digit check refuses it.
+const BELOW_TOP: [u64; 9] = [
+    0,
+    0x0030_3030_3030_3030,
+    0x0000_3030_3030_3030,
+    0x0000_0030_3030_3030,
+    0x0000_0000_3030_3030,
+    0x0000_0000_0030_3030,
+    0x0000_0000_0000_3030,
+    0x0000_0000_0000_0030,
+    0,
+];
 
 /// `quick_int` for texts of 9 to 16 digits after an optional '-', read as two words when 17
 /// bytes can be read from `at`.
@@ -160,14 +204,27 @@ pub fn quick_long_int(input: &[u8], at: usize, len: usize) -> Option<(bool, u64)
     if len.wrapping_sub(9) >= 8 || at.checked_add(17)? > input.len() {
         return None;
     }
-    let neg = input[at] == b'-';
-    let from = at + neg as usize;
+    // at + 17 <= input.len().
+    unsafe { quick_long_int_at(input.as_ptr().add(at), len) }
+}
+
+/// `quick_long_int` of the text of `len` bytes at `text`.
+///
+/// # Safety
+/// 17 bytes must be readable from `text`.
+#[inline(always)]
+pub unsafe fn quick_long_int_at(text: *const u8, len: usize) -> Option<(bool, u64)> {
+    if len.wrapping_sub(9) >= 8 {
+        return None;
+    }
+    let neg = *text == b'-';
+    let from = text.add(neg as usize);
     let count = len - neg as usize;
     if count <= 8 {
         return None;
     }
-    let high = eight_digits(word_at(input, from))?;
-    let low = leading_digits(word_at(input, from + 8), count - 8)?;
+    let high = eight_digits(read_word(from))?;
+    let low = leading_digits(read_word(from.add(8)), count - 8)?;
     Some((neg, high * POWERS_OF_TEN[count - 8] + low))
 }
 

@@ -1,8 +1,10 @@
 //! The MySQL text-protocol row decoder, mirrored by `src/ts/text-decoder.ts`: rows in order,
 //! columns in order, the first problem wins. Rows are (start, end) pairs into the input.
 
+use crate::buf::Buf;
 use crate::number::{
-    is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in, quick_int, quick_long_int,
+    is_decimal_text, parse_f64, parse_int64_in, parse_small_int_in, quick_int, quick_int_word,
+    quick_long_int, quick_long_int_at, read_word,
 };
 use crate::state::{columns, fail, set_rows, Col};
 use crate::status::*;
@@ -32,6 +34,17 @@ pub const OP_VECTOR_JSON: u32 = 18;
 
 /// Flag: impossible dates decode as null instead of failing.
 const FLAG_INVALID_DATES_NULL: u32 = 1;
+
+/// What the cell loop needs of a column, 8 bytes a column instead of its 16-byte plan entry and
+/// 64-byte `Col`: the loop's working set and address arithmetic shrink.
+#[derive(Clone, Copy)]
+struct Target {
+    op: u32,
+    values: *mut u8,
+}
+
+/// The targets of the last call, kept so that steady use reuses the memory.
+static mut TARGETS: Buf = Buf::EMPTY;
 
 fn slot_bytes(op: u32, dims: u32, element: u32) -> u64 {
     match op {
@@ -81,7 +94,12 @@ fn prepare(col: &mut Col, op: u32, dims: u32, element: u32, rows: usize, data_hi
 
 #[inline]
 unsafe fn put<T>(col: &Col, row: usize, value: T) {
-    (col.values.ptr as *mut T).add(row).write(value)
+    store(col.values.ptr, row, value)
+}
+
+#[inline]
+unsafe fn store<T>(values: *mut u8, row: usize, value: T) {
+    (values as *mut T).add(row).write(value)
 }
 
 #[inline]
@@ -104,24 +122,238 @@ unsafe fn set_null(col: &mut Col, op: u32, row: usize) {
 }
 
 /// One integer cell of at most 32 bits, in its own match arm so that each width and range is a
-/// constant of its own code rather than a second `match` on the op per cell. The one- or
-/// two-word reads answer for nearly every cell; what they leave goes to the full parser.
+/// constant of its own code rather than a second `match` on the op per cell. The one-word read
+/// answers for nearly every cell; the rest goes out of line to `small_int_rest`.
 macro_rules! int_cell {
-    ($col:expr, $row:expr, $column:expr, $input:expr, $at:expr, $len:expr, $min:expr, $max:expr, $width:ty) => {{
-        let quick = quick_int($input, $at, $len).or_else(|| quick_long_int($input, $at, $len));
-        if let Some((neg, v)) = quick {
-            let v = if neg { -(v as i64) } else { v as i64 };
-            if v < $min || v > $max {
-                return fail(OUT_OF_RANGE, $row, $column);
+    ($values:expr, $row:expr, $column:expr, $input:expr, $at:expr, $len:expr, $min:expr, $max:expr, $width:ty) => {{
+        let v = match quick_int($input, $at, $len) {
+            Some((neg, v)) => {
+                if neg {
+                    -(v as i64)
+                } else {
+                    v as i64
+                }
             }
-            put($col, $row, v as $width);
-        } else {
-            match parse_small_int_in($input, $at, $len, $min, $max) {
-                Ok(v) => put($col, $row, v as $width),
+            None => match small_int_rest($input, $at, $len, $min, $max) {
+                Ok(v) => v,
                 Err(status) => return fail(status, $row, $column),
+            },
+        };
+        if v < $min || v > $max {
+            return fail(OUT_OF_RANGE, $row, $column);
+        }
+        store($values, $row, v as $width);
+    }};
+}
+
+/// `int_cell` for the run of short cells, given what `quick_int` or `quick_long_int` answered.
+macro_rules! run_int {
+    ($values:expr, $row:expr, $c:expr, $neg:expr, $v:expr, $min:expr, $max:expr, $width:ty) => {{
+        let v = if $neg { -($v as i64) } else { $v as i64 };
+        if v < $min || v > $max {
+            fail(OUT_OF_RANGE, $row, $c as i32);
+            return u64::MAX;
+        }
+        store($values, $row, v as $width);
+    }};
+}
+
+fn is_int(op: u32) -> bool {
+    matches!(op, OP_INT8..=OP_UINT64)
+}
+
+/// Decode the run of integer cells of row `r` from column `c` at `at` that `quick_int` or
+/// `quick_long_int` answer, below `fast_end` (below which 17 bytes can be read after a length
+/// byte). A function of its own without calls, so that the engine keeps its state in registers
+/// (wasm engines save none across a call).
+/// Returns where the run ended (column << 32 | position), leaving that cell untouched for the
+/// general path, or u64::MAX after recording an out-of-range value.
+#[inline(never)]
+unsafe fn int_run(
+    targets: &[Target],
+    c: usize,
+    input: &[u8],
+    at: usize,
+    end: usize,
+    fast_end: usize,
+    r: usize,
+) -> u64 {
+    let mut cur = input.as_ptr().add(at);
+    let run_end = input.as_ptr().add(fast_end);
+    let row_end = input.as_ptr().add(end);
+    let mut target = targets.as_ptr().add(c);
+    let targets_end = targets.as_ptr().add(targets.len());
+    while target < targets_end && cur < run_end {
+        let Target { op, values } = *target;
+        let length = *cur as usize;
+        if length == 0 || length >= row_end as usize - cur as usize {
+            break;
+        }
+        let text = cur.add(1);
+        let column = target.offset_from(targets.as_ptr()) as usize;
+        if length <= 8 {
+            // cur < run_end: cur + 9 <= the input's end.
+            let (neg, v) = match quick_int_word(read_word(text), length) {
+                Some(quick) => quick,
+                None => break,
+            };
+            match op {
+                OP_INT8 => run_int!(values, r, column, neg, v, -128, 127, u8),
+                OP_UINT8 => run_int!(values, r, column, neg, v, 0, 255, u8),
+                OP_INT16 => run_int!(values, r, column, neg, v, -32768, 32767, u16),
+                OP_UINT16 => run_int!(values, r, column, neg, v, 0, 65535, u16),
+                OP_INT32 => run_int!(values, r, column, neg, v, -2147483648, 2147483647, u32),
+                OP_UINT32 => run_int!(values, r, column, neg, v, 0, 4294967295, u32),
+                OP_INT64 => store(values, r, if neg { v.wrapping_neg() } else { v }),
+                OP_UINT64 if !neg || v == 0 => store(values, r, v),
+                _ => break,
+            }
+        } else {
+            // cur < run_end: cur + 18 <= the input's end.
+            let (neg, v) = match quick_long_int_at(text, length) {
+                Some(quick) => quick,
+                None => break,
+            };
+            match op {
+                OP_INT32 => run_int!(values, r, column, neg, v, -2147483648, 2147483647, u32),
+                OP_UINT32 => run_int!(values, r, column, neg, v, 0, 4294967295, u32),
+                OP_INT64 => store(values, r, if neg { v.wrapping_neg() } else { v }),
+                OP_UINT64 if !neg || v == 0 => store(values, r, v),
+                _ => break,
             }
         }
-    }};
+        cur = text.add(length);
+        target = target.add(1);
+    }
+    let at = cur as usize - input.as_ptr() as usize;
+    let c = target.offset_from(targets.as_ptr()) as usize;
+    (c as u64) << 32 | at as u64
+}
+
+/// What `quick_int` leaves of an integer cell of at most 32 bits; the caller checks the range.
+#[inline(never)]
+fn small_int_rest(input: &[u8], at: usize, len: usize, min: i64, max: i64) -> Result<i64, u32> {
+    match quick_long_int(input, at, len) {
+        Some((neg, v)) => Ok(if neg { -(v as i64) } else { v as i64 }),
+        None => parse_small_int_in(input, at, len, min, max),
+    }
+}
+
+/// What `quick_int` leaves of a 64-bit integer cell, out of line like `small_int_rest`.
+#[inline(never)]
+fn int64_rest(input: &[u8], at: usize, len: usize, unsigned: bool) -> Result<u64, u32> {
+    parse_int64_in(input, at, len, unsigned)
+}
+
+/// The length of the cell at `input[at]` (`at < end`) whose length byte is 0xfc or above:
+/// (length, bytes of the length prefix), or the status.
+#[inline(never)]
+fn long_length(input: &[u8], at: usize, end: usize) -> Result<(usize, usize), u32> {
+    let row = &input[at..end];
+    let rest = row.len();
+    match row[0] {
+        0xfc => {
+            if rest < 3 {
+                return Err(TRUNCATED);
+            }
+            Ok((row[1] as usize | (row[2] as usize) << 8, 3))
+        }
+        0xfd => {
+            if rest < 4 {
+                return Err(TRUNCATED);
+            }
+            let length = row[1] as usize | (row[2] as usize) << 8 | (row[3] as usize) << 16;
+            Ok((length, 4))
+        }
+        0xfe => {
+            if rest < 9 || row[5] | row[6] | row[7] | row[8] != 0 {
+                return Err(TRUNCATED);
+            }
+            Ok((u32::from_le_bytes([row[1], row[2], row[3], row[4]]) as usize, 9))
+        }
+        _ => Err(BAD_LENGTH),
+    }
+}
+
+/// A cell of any op but the integers. Returns OK, a status already recorded with `fail`, or
+/// OUT_OF_MEMORY. Inlined: out of line, the call per cell cost the mixed 8-column table about
+/// 15 ns a row (8%).
+#[inline(always)]
+unsafe fn other_cell(
+    col: &mut Col,
+    op: u32,
+    plan: &[u32],
+    c: usize,
+    value: &[u8],
+    r: usize,
+    invalid_null: bool,
+) -> u32 {
+    let column = c as i32;
+    match op {
+        OP_NULL => return fail(UNEXPECTED_VALUE, r, column),
+        OP_FLOAT64 | OP_DECIMAL_FLOAT64 => match parse_f64(value, op == OP_FLOAT64) {
+            Ok(v) => put(col, r, v),
+            Err(status) => return fail(status, r, column),
+        },
+        OP_DECIMAL_TEXT => {
+            if !is_decimal_text(value) {
+                return fail(BAD_NUMBER, r, column);
+            }
+            if !col.data.push(value) {
+                return OUT_OF_MEMORY;
+            }
+            set_offset(col, r);
+        }
+        OP_DATE => match parse_date(value) {
+            Parsed::Value(days) => put(col, r, days as i32),
+            Parsed::Zero => set_null(col, op, r),
+            Parsed::Invalid => {
+                if !invalid_null {
+                    return fail(BAD_DATE, r, column);
+                }
+                set_null(col, op, r);
+            }
+        },
+        OP_DATETIME => match parse_datetime(value) {
+            Parsed::Value(micros) => put(col, r, micros),
+            Parsed::Zero => set_null(col, op, r),
+            Parsed::Invalid => {
+                if !invalid_null {
+                    return fail(BAD_DATETIME, r, column);
+                }
+                set_null(col, op, r);
+            }
+        },
+        OP_TIME => {
+            if let Err(status) = scan_time(value) {
+                return fail(status, r, column);
+            }
+            if !col.data.push(value) {
+                return OUT_OF_MEMORY;
+            }
+            set_offset(col, r);
+        }
+        OP_VECTOR_BINARY | OP_VECTOR_JSON => {
+            let dims = plan[c * 4 + 1] as usize;
+            let element = plan[c * 4 + 2];
+            let out = col.values.ptr.add(r * col.slot as usize);
+            let status = if op == OP_VECTOR_BINARY {
+                copy_binary(value, element, dims, out)
+            } else {
+                parse_json(value, element, dims, out)
+            };
+            if status != OK {
+                return fail(status, r, column);
+            }
+        }
+        _ => {
+            if !col.data.push(value) {
+                return OUT_OF_MEMORY;
+            }
+            set_offset(col, r);
+        }
+    }
+    OK
 }
 
 /// Export: decode `rows` rows. `plan` holds 4 words per column (op, dims, element, 0);
@@ -152,161 +384,110 @@ pub unsafe extern "C" fn text_decode(
         None => return OUT_OF_MEMORY,
     };
     let hint = core::cmp::max(64, input.len() / core::cmp::max(ncols, 1));
+    if !TARGETS.resize(ncols * core::mem::size_of::<Target>()) {
+        return OUT_OF_MEMORY;
+    }
+    let targets = core::slice::from_raw_parts_mut(TARGETS.ptr as *mut Target, ncols);
     for (c, col) in cols.iter_mut().enumerate() {
         let p = &plan[c * 4..c * 4 + 4];
         if !prepare(col, p[0], p[1], p[2], rows, hint) {
             return OUT_OF_MEMORY;
         }
+        targets[c] = Target {
+            op: p[0],
+            values: col.values.ptr,
+        };
     }
 
+    let word_end = input.len().saturating_sub(17);
     for r in 0..rows {
         let start = bounds[2 * r].wrapping_sub(base) as usize;
         let end = bounds[2 * r + 1].wrapping_sub(base) as usize;
-        let row = match input.get(start..end) {
-            Some(row) => row,
-            None => return fail(TRUNCATED, r, -1),
-        };
-        let mut p = 0usize;
-        for c in 0..ncols {
-            // c < ncols, and `cols` and `plan` were made for exactly ncols columns: unchecked
-            // indexing drops two bounds checks per cell (about a tenth of an INT cell's time).
-            let col = cols.get_unchecked_mut(c);
-            let op = *plan.get_unchecked(c * 4);
-            let first = match row.get(p) {
-                Some(&b) => b,
-                None => return fail(TRUNCATED, r, c as i32),
-            };
-            let rest = row.len() - p;
+        if start > end || end > input.len() {
+            return fail(TRUNCATED, r, -1);
+        }
+        // `at` walks the row in `input` itself, so that the integer reads may look past its end.
+        let mut at = start;
+        // Below `fast_end`, a cell's length byte is in the row and 17 bytes can be read after it.
+        let fast_end = core::cmp::min(end, word_end);
+        let mut c = 0;
+        loop {
+            if c < ncols && at < fast_end && is_int(targets.get_unchecked(c).op) {
+                let length = *input.get_unchecked(at) as usize;
+                if length.wrapping_sub(1) < 16 {
+                    let end_of_run = int_run(targets, c, input, at, end, fast_end, r);
+                    if end_of_run == u64::MAX {
+                        return OUT_OF_RANGE;
+                    }
+                    at = end_of_run as u32 as usize;
+                    c = (end_of_run >> 32) as usize;
+                }
+            }
+            if c == ncols {
+                break;
+            }
+            // c < ncols, and `cols` and `targets` were made for exactly ncols columns.
+            let Target { op, values } = *targets.get_unchecked(c);
+            let column = c as i32;
+            c += 1;
+            if at >= end {
+                return fail(TRUNCATED, r, column);
+            }
+            // at < end <= input.len().
+            let first = *input.get_unchecked(at);
             let length: usize;
             if first < 0xfb {
                 length = first as usize;
-                p += 1;
+                at += 1;
             } else if first == 0xfb {
-                p += 1;
-                set_null(col, op, r);
+                at += 1;
+                set_null(cols.get_unchecked_mut(c - 1), op, r);
                 continue;
-            } else if first == 0xfc {
-                if rest < 3 {
-                    return fail(TRUNCATED, r, c as i32);
-                }
-                length = row[p + 1] as usize | (row[p + 2] as usize) << 8;
-                p += 3;
-            } else if first == 0xfd {
-                if rest < 4 {
-                    return fail(TRUNCATED, r, c as i32);
-                }
-                length =
-                    row[p + 1] as usize | (row[p + 2] as usize) << 8 | (row[p + 3] as usize) << 16;
-                p += 4;
-            } else if first == 0xfe {
-                if rest < 9 {
-                    return fail(TRUNCATED, r, c as i32);
-                }
-                if row[p + 5] | row[p + 6] | row[p + 7] | row[p + 8] != 0 {
-                    return fail(TRUNCATED, r, c as i32);
-                }
-                length =
-                    u32::from_le_bytes([row[p + 1], row[p + 2], row[p + 3], row[p + 4]]) as usize;
-                p += 9;
             } else {
-                return fail(BAD_LENGTH, r, c as i32);
+                match long_length(input, at, end) {
+                    Ok((len, prefix)) => {
+                        length = len;
+                        at += prefix;
+                    }
+                    Err(status) => return fail(status, r, column),
+                }
             }
-            if length > row.len() - p {
-                return fail(TRUNCATED, r, c as i32);
+            if length > end - at {
+                return fail(TRUNCATED, r, column);
             }
-            let value = &row[p..p + length];
-            let column = c as i32;
             match op {
-                OP_NULL => return fail(UNEXPECTED_VALUE, r, column),
-                OP_INT8 => int_cell!(col, r, column, input, start + p, length, -128, 127, u8),
-                OP_UINT8 => int_cell!(col, r, column, input, start + p, length, 0, 255, u8),
-                OP_INT16 => int_cell!(col, r, column, input, start + p, length, -32768, 32767, u16),
-                OP_UINT16 => int_cell!(col, r, column, input, start + p, length, 0, 65535, u16),
+                OP_INT8 => int_cell!(values, r, column, input, at, length, -128, 127, u8),
+                OP_UINT8 => int_cell!(values, r, column, input, at, length, 0, 255, u8),
+                OP_INT16 => int_cell!(values, r, column, input, at, length, -32768, 32767, u16),
+                OP_UINT16 => int_cell!(values, r, column, input, at, length, 0, 65535, u16),
                 OP_INT32 => {
-                    int_cell!(col, r, column, input, start + p, length, -2147483648, 2147483647, u32)
+                    int_cell!(values, r, column, input, at, length, -2147483648, 2147483647, u32)
                 }
-                OP_UINT32 => int_cell!(col, r, column, input, start + p, length, 0, 4294967295, u32),
-                OP_INT64 | OP_UINT64 => match parse_int64_in(input, start + p, length, op == OP_UINT64) {
-                    Ok(bits) => put(col, r, bits),
-                    Err(status) => return fail(status, r, column),
-                },
-                OP_FLOAT64 | OP_DECIMAL_FLOAT64 => match parse_f64(value, op == OP_FLOAT64) {
-                    Ok(v) => put(col, r, v),
-                    Err(status) => return fail(status, r, column),
-                },
-                OP_DECIMAL_TEXT => {
-                    if !is_decimal_text(value) {
-                        return fail(BAD_NUMBER, r, column);
-                    }
-                    if !col.data.push(value) {
-                        return OUT_OF_MEMORY;
-                    }
-                    set_offset(col, r);
-                }
-                OP_DATE => match parse_date(value) {
-                    Parsed::Value(days) => put(col, r, days as i32),
-                    Parsed::Zero => {
-                        set_null(col, op, r);
-                        p += length;
-                        continue;
-                    }
-                    Parsed::Invalid => {
-                        if !invalid_null {
-                            return fail(BAD_DATE, r, column);
-                        }
-                        set_null(col, op, r);
-                        p += length;
-                        continue;
-                    }
-                },
-                OP_DATETIME => match parse_datetime(value) {
-                    Parsed::Value(micros) => put(col, r, micros),
-                    Parsed::Zero => {
-                        set_null(col, op, r);
-                        p += length;
-                        continue;
-                    }
-                    Parsed::Invalid => {
-                        if !invalid_null {
-                            return fail(BAD_DATETIME, r, column);
-                        }
-                        set_null(col, op, r);
-                        p += length;
-                        continue;
-                    }
-                },
-                OP_TIME => {
-                    if let Err(status) = scan_time(value) {
-                        return fail(status, r, column);
-                    }
-                    if !col.data.push(value) {
-                        return OUT_OF_MEMORY;
-                    }
-                    set_offset(col, r);
-                }
-                OP_VECTOR_BINARY | OP_VECTOR_JSON => {
-                    let dims = plan[c * 4 + 1] as usize;
-                    let element = plan[c * 4 + 2];
-                    let out = col.values.ptr.add(r * col.slot as usize);
-                    let status = if op == OP_VECTOR_BINARY {
-                        copy_binary(value, element, dims, out)
-                    } else {
-                        parse_json(value, element, dims, out)
+                OP_UINT32 => int_cell!(values, r, column, input, at, length, 0, 4294967295, u32),
+                OP_INT64 | OP_UINT64 => {
+                    let bits = match quick_int(input, at, length) {
+                        Some((false, v)) => v,
+                        Some((true, v)) if op == OP_INT64 => v.wrapping_neg(),
+                        _ => match int64_rest(input, at, length, op == OP_UINT64) {
+                            Ok(bits) => bits,
+                            Err(status) => return fail(status, r, column),
+                        },
                     };
-                    if status != OK {
-                        return fail(status, r, column);
-                    }
+                    store(values, r, bits);
                 }
                 _ => {
-                    if !col.data.push(value) {
-                        return OUT_OF_MEMORY;
+                    // at + length <= end <= input.len().
+                    let value = input.get_unchecked(at..at + length);
+                    let col = cols.get_unchecked_mut(c - 1);
+                    let status = other_cell(col, op, plan, c - 1, value, r, invalid_null);
+                    if status != OK {
+                        return status;
                     }
-                    set_offset(col, r);
                 }
             }
-            p += length;
+            at += length;
         }
-        if p != row.len() {
+        if at != end {
             return fail(TRAILING_BYTES, r, -1);
         }
     }
