@@ -80,7 +80,10 @@ export interface WireConnectionOptions {
   programName?: string;
   /** Extra connection attributes; they cannot override the built-in ones. */
   connAttrs?: Readonly<Record<string, string>>;
-  /** Rows per decoded batch when streaming; default 4096. */
+  /**
+   * Rows per decoded batch when streaming; default 4096. Buffered results decode in batches of
+   * at least 65 536 rows (or 8 MiB of row data), since nothing reads them before they end.
+   */
   batchRows?: number;
   /**
    * Server-side prepared statements (`queryPrepared`, `execute(…, { prepare: true })`) kept

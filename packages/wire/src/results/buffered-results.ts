@@ -4,6 +4,15 @@ import type { ColumnDefinition } from '../packets/column-definition.js';
 import { RowBatcher } from '../rows/row-batcher.js';
 import { QueryResult } from './query-result.js';
 
+/**
+ * Rows per decoded batch of a buffered result, at least: nobody consumes a buffered result
+ * before it ends, so larger batches than a stream's only save per-batch work (a decode call,
+ * an Arrow RecordBatch, a concatenation of typed columns).
+ */
+const BUFFERED_BATCH_ROWS = 65_536;
+/** Bytes of undecoded rows after which a batch is decoded even if it has fewer rows. */
+const BATCH_BYTES = 8 * 1024 * 1024;
+
 /** Collects every result of a query, decoding rows a batch at a time. */
 export class BufferedResults implements ResultSink {
   readonly results: QueryResult[] = [];
@@ -11,7 +20,11 @@ export class BufferedResults implements ResultSink {
   private batches: ColumnBatch[] = [];
   private batcher: RowBatcher | undefined;
 
-  constructor(private readonly batchRows: number) {}
+  private readonly batchRows: number;
+
+  constructor(batchRows: number) {
+    this.batchRows = Math.max(batchRows, BUFFERED_BATCH_ROWS);
+  }
 
   columns(definitions: readonly ColumnDefinition[]): void {
     this.definitions = definitions;
@@ -22,7 +35,9 @@ export class BufferedResults implements ResultSink {
   row(payload: Uint8Array): void {
     const batcher = this.batcher!;
     batcher.add(payload);
-    if (batcher.pendingRows >= this.batchRows) this.batches.push(batcher.flush());
+    if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) {
+      this.batches.push(batcher.flush());
+    }
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
@@ -31,7 +46,9 @@ export class BufferedResults implements ResultSink {
       const last = Math.min(count, first + Math.max(1, this.batchRows - batcher.pendingRows));
       batcher.addRun(chunk, start, bounds, first, last);
       first = last;
-      if (batcher.pendingRows >= this.batchRows) this.batches.push(batcher.flush());
+      if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) {
+        this.batches.push(batcher.flush());
+      }
     }
   }
 

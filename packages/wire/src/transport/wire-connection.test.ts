@@ -61,15 +61,18 @@ describe('connect() returns the DB-API connection of @s2/core-cursor', () => {
 
   it('returns every batch of a large result, buffered and streamed, in every results type', async () => {
     const digits = `(${Array.from({ length: 10 }, (_unused, digit) => `SELECT ${digit} AS i`).join(' UNION ALL ')})`;
-    const sql = `SELECT a.i * 100 + b.i * 10 + c.i AS n FROM ${digits} a, ${digits} b, ${digits} c`;
+    // 100,000 rows: more than one batch buffered (65,536 rows at most) as well as streamed.
+    const sql = `SELECT a.i * 10000 + b.i * 1000 + c.i * 100 + d.i * 10 + e.i AS n FROM ${digits} a, ${digits} b, ${digits} c, ${digits} d, ${digits} e`;
     await using small = await connect({ url: database.url, batchRows: 64 });
     const rows = (await small.query(sql)) as unknown[][];
-    expect(rows).toHaveLength(1000);
+    expect(rows).toHaveLength(100_000);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(100_000);
     for (const buffered of [true, false]) {
       await using cursor = small.cursor({ buffered, resultsType: 'columns' });
       await cursor.execute(sql);
       const columns = (await cursor.fetchAll()) as unknown as Record<string, ArrayLike<number>>;
-      expect(columns.n?.length).toBe(1000);
+      expect(columns.n?.length).toBe(100_000);
+      expect(Array.from(columns.n ?? []).reduce((sum, n) => sum + n, 0)).toBe(4_999_950_000);
     }
   });
 
