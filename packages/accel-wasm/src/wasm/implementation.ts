@@ -27,7 +27,7 @@ import {
   OUT_OF_MEMORY,
 } from './exports.js';
 import { discardInstance } from './loader.js';
-import { type StagingArea, StagingPool } from './staging-area.js';
+import { outOfMemory, type StagingArea, StagingPool } from './staging-area.js';
 
 /**
  * The WebAssembly implementation. Inputs are copied into reusable regions of linear memory
@@ -57,10 +57,6 @@ function copyInto<T extends Uint8Array | Uint32Array>(
 
 /** A column's buffers in the order they are laid out in a batch's one ArrayBuffer. */
 const BUFFER_FIELDS = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA] as const;
-
-function outOfMemory(): RangeError {
-  return new RangeError('@s2/accel-wasm: WebAssembly memory exhausted (batch too large)');
-}
 
 /** A reusable block of linear memory. */
 class Region {

@@ -1,6 +1,7 @@
 import type { AccelExports } from './exports.js';
 
-function outOfMemory(): RangeError {
+/** The error for linear memory that cannot grow any more. */
+export function outOfMemory(): RangeError {
   return new RangeError('@s2/accel-wasm: WebAssembly memory exhausted (batch too large)');
 }
 
