@@ -114,26 +114,22 @@ export class WasmImplementation implements Implementation {
   }
 
   private decodeTextUnguarded(job: TextDecodeJob): TextDecodeOutcome {
-    const { plans, rows, spanStart } = job;
+    const { rows, spanStart } = job;
     const span = job.spanEnd - spanStart;
-    const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
     const inputPtr = this.input.reserve(span);
     const boundsPtr = this.bounds.reserve(rows * 8);
     const { bytes, words } = this.views();
     copyInto(bytes, inputPtr, job.input, spanStart, span);
     copyInto(words, boundsPtr >>> 2, job.bounds, 0, rows * 2);
-    const status = this.wasm.text_decode(
-      planPtr,
-      plans.length,
+    return this.decodeIn(
+      job.plans,
       inputPtr,
       span,
       boundsPtr,
       rows,
       spanStart,
-      job.invalidDatesAsNull ? 1 : 0,
+      job.invalidDatesAsNull,
     );
-    if (status !== 0) return this.failure(status);
-    return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
   }
 
   /**
@@ -149,22 +145,35 @@ export class WasmImplementation implements Implementation {
     invalidDatesAsNull: boolean,
   ): TextDecodeOutcome {
     try {
-      const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
-      const status = this.wasm.text_decode(
-        planPtr,
-        plans.length,
-        area.rowsPtr,
-        bytes,
-        area.boundsPtr,
-        rows,
-        0,
-        invalidDatesAsNull ? 1 : 0,
-      );
-      if (status !== 0) return this.failure(status);
-      return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
+      return this.decodeIn(plans, area.rowsPtr, bytes, area.boundsPtr, rows, 0, invalidDatesAsNull);
     } catch (error) {
       throw this.trapped(error);
     }
+  }
+
+  /** Runs the crate's text decoder over rows already in linear memory. */
+  private decodeIn(
+    plans: readonly ColumnPlan[],
+    inputPtr: number,
+    span: number,
+    boundsPtr: number,
+    rows: number,
+    base: number,
+    invalidDatesAsNull: boolean,
+  ): TextDecodeOutcome {
+    const planPtr = this.writePlan(plans, (plan) => [plan.op, plan.dims, plan.element]);
+    const status = this.wasm.text_decode(
+      planPtr,
+      plans.length,
+      inputPtr,
+      span,
+      boundsPtr,
+      rows,
+      base,
+      invalidDatesAsNull ? 1 : 0,
+    );
+    if (status !== 0) return this.failure(status);
+    return { ok: true, value: { numRows: rows, columns: this.readColumns(plans, rows) } };
   }
 
   decodeRowdat1(plans: readonly RowdatPlan[], input: Uint8Array): Rowdat1Outcome {
