@@ -29,26 +29,20 @@ export class BufferedResults implements ResultSink {
   columns(definitions: readonly ColumnDefinition[]): void {
     this.definitions = definitions;
     this.batches = [];
-    this.batcher = new RowBatcher(definitions);
+    this.batcher = new RowBatcher(definitions, this.batchRows, BATCH_BYTES);
   }
 
   row(payload: Uint8Array): void {
     const batcher = this.batcher!;
     batcher.add(payload);
-    if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) {
-      this.batches.push(batcher.flush());
-    }
+    if (batcher.full) this.batches.push(batcher.flush());
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
     const batcher = this.batcher!;
     for (let first = 0; first < count; ) {
-      const last = Math.min(count, first + Math.max(1, this.batchRows - batcher.pendingRows));
-      batcher.addRun(chunk, start, bounds, first, last);
-      first = last;
-      if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) {
-        this.batches.push(batcher.flush());
-      }
+      first = batcher.addRun(chunk, start, bounds, first, count);
+      if (batcher.full) this.batches.push(batcher.flush());
     }
   }
 

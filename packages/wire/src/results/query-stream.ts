@@ -42,7 +42,7 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   ) {}
 
   columns(definitions: readonly ColumnDefinition[]): void {
-    this.batcher = new RowBatcher(definitions);
+    this.batcher = new RowBatcher(definitions, this.batchRows, BATCH_BYTES);
     this.batchesInResult = 0;
     this.push({ type: 'columns', columns: definitions });
   }
@@ -51,18 +51,15 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
     if (this.discarding) return;
     const batcher = this.batcher!;
     batcher.add(payload);
-    if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES) this.flush();
+    if (batcher.full) this.flush();
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
     if (this.discarding) return;
     const batcher = this.batcher!;
     for (let first = 0; first < count; ) {
-      const last = Math.min(count, first + Math.max(1, this.batchRows - batcher.pendingRows));
-      batcher.addRun(chunk, start, bounds, first, last);
-      first = last;
-      if (batcher.pendingRows >= this.batchRows || batcher.pendingBytes >= BATCH_BYTES)
-        this.flush();
+      first = batcher.addRun(chunk, start, bounds, first, count);
+      if (batcher.full) this.flush();
     }
   }
 

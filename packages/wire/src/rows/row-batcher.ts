@@ -83,8 +83,20 @@ function decoderForLayout(columns: readonly ColumnDefinition[]): RowDecoder {
 export class RowBatcher {
   private readonly builder: RowBatchBuilder;
 
-  constructor(columns: readonly ColumnDefinition[]) {
+  /** A batch is full at `batchRows` rows or `batchBytes` bytes of rows, whichever comes first. */
+  constructor(
+    columns: readonly ColumnDefinition[],
+    private readonly batchRows: number,
+    private readonly batchBytes: number,
+  ) {
     this.builder = decoderFor(columns).createBatchBuilder();
+  }
+
+  /** Whether the pending rows make a whole batch. */
+  get full(): boolean {
+    return (
+      this.builder.pendingRows >= this.batchRows || this.builder.pendingBytes >= this.batchBytes
+    );
   }
 
   /** Rows waiting to be decoded. */
@@ -102,12 +114,21 @@ export class RowBatcher {
   }
 
   /**
-   * Adds rows `first…last-1` of a run that lies in `chunk` from `start` (bounds are pairs
-   * relative to `start`) with one copy; the frame headers between them come along and are
-   * skipped by the bounds.
+   * Adds rows from `first` of the `count` in a run lying in `chunk` from `start` (bounds are
+   * pairs relative to `start`) with one copy, up to where the batch is full (at least one row);
+   * returns the first row not added. The frame headers between rows come along and are skipped
+   * by the bounds.
    */
-  addRun(chunk: Uint8Array, start: number, bounds: Uint32Array, first: number, last: number): void {
+  addRun(
+    chunk: Uint8Array,
+    start: number,
+    bounds: Uint32Array,
+    first: number,
+    count: number,
+  ): number {
+    const last = Math.min(count, first + Math.max(1, this.batchRows - this.builder.pendingRows));
     this.builder.addRun(chunk, start, bounds, first, last);
+    return last;
   }
 
   /** Decodes the pending rows (possibly none) into a batch and starts a new one. */
