@@ -38,3 +38,4 @@ export {
   loadAccel,
   setAccelMode,
 } from './selection.js';
+export { scanRowPackets } from './ts/row-packets.js';

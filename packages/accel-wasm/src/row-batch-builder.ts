@@ -3,10 +3,16 @@ import { decodeError } from './errors.js';
 import type { ColumnPlan } from './plan.js';
 import type { TextDecodeOutcome } from './row-decoder-types.js';
 import { type AccelMode, resolveImplementation, wasmForStaging } from './selection.js';
+import { scanRowPackets } from './ts/row-packets.js';
 import type { WasmImplementation } from './wasm/implementation.js';
 import type { StagingArea } from './wasm/staging-area.js';
 
 const MAX_SPAN = 0x7fffffff;
+/** Bytes of a frame header, and of the smallest frame (a header and a 1-byte payload). */
+const FRAME_HEADER = 4;
+const MIN_FRAME = 5;
+/** The least a slice of a chunk copies once the size of rows is known. */
+const MIN_SLICE = 4096;
 const NO_BYTES: Uint8Array = new Uint8Array(0);
 const NO_WORDS: Uint32Array = new Uint32Array(0);
 
@@ -31,6 +37,8 @@ export class RowBatchBuilder {
   private used = 0;
   private count = 0;
   private decodedRows = 0;
+  /** Bytes per framed row in the last packets added (0: none yet), to size the next copy. */
+  private frameBytes = 0;
 
   /** @internal Made by `RowDecoder.createBatchBuilder()`. */
   constructor(
@@ -80,6 +88,53 @@ export class RowBatchBuilder {
     }
     this.count += count;
     this.used += to - from;
+  }
+
+  /**
+   * Adds up to `maxRows` whole MySQL row packets framed in `chunk` from `at`, the first with
+   * sequence id `sequence`, and returns where they end (`at` when there are none);
+   * `pendingRows` grows by their count. It stops where `scanRowPackets` does: before an EOF or
+   * ERR packet, a packet cut by the chunk's end or continued in another frame, a sequence id out
+   * of order. The chunk is copied as it is, frame headers included, and the headers are read
+   * where the decoder reads the rows (in WebAssembly when wasm decodes), so the rows cost no
+   * work in JavaScript.
+   */
+  addPackets(chunk: Uint8Array, at: number, sequence: number, maxRows: number): number {
+    const end = chunk.length;
+    let position = at;
+    let added = 0;
+    let least = 0;
+    while (added < maxRows && end - position >= MIN_FRAME) {
+      const left = maxRows - added;
+      // A copy sized for the rows wanted, so small batches do not copy a chunk's rest each.
+      const guess = this.frameBytes === 0 ? end : Math.ceil(left * this.frameBytes * 1.25);
+      const sliceEnd = Math.min(end, position + Math.max(least, MIN_SLICE, guess));
+      const span = sliceEnd - position;
+      const room = Math.min(left, Math.floor(span / MIN_FRAME));
+      this.reserve(span, room);
+      const from = this.used;
+      this.bytes.set(chunk.subarray(position, sliceEnd), this.byteBase + from);
+      const found = this.scan(from, from + span, (sequence + added) & 0xff, room);
+      if (found > 0) {
+        const rowsEnd = this.words[this.wordBase + 2 * (this.count + found) - 1] as number;
+        this.count += found;
+        this.used = rowsEnd;
+        this.frameBytes = (rowsEnd - from) / found;
+        position += rowsEnd - from;
+        added += found;
+      }
+      // Go on only when the slice cut a frame the chunk holds whole.
+      if (end - position < FRAME_HEADER) break;
+      const frameEnd =
+        position +
+        FRAME_HEADER +
+        ((chunk[position] as number) |
+          ((chunk[position + 1] as number) << 8) |
+          ((chunk[position + 2] as number) << 16));
+      if (frameEnd <= sliceEnd || frameEnd > end) break;
+      least = frameEnd - position;
+    }
+    return position;
   }
 
   /**
@@ -145,6 +200,15 @@ export class RowBatchBuilder {
       spanEnd: bytes,
       invalidDatesAsNull: this.invalidDatesAsNull,
     });
+  }
+
+  /** `scanRowPackets` over this batch's bytes, writing bounds after the pending rows'. */
+  private scan(from: number, to: number, sequence: number, maxRows: number): number {
+    const area = this.area;
+    if (area !== undefined) {
+      return this.lender!.scanStaged(area, from, to, 2 * this.count, sequence, maxRows);
+    }
+    return scanRowPackets(this.bytes, from, to, sequence, this.words, 2 * this.count, maxRows);
   }
 
   /** Room for `bytes` more row bytes and `rows` more rows; a new batch takes its memory. */

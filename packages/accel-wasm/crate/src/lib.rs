@@ -7,11 +7,13 @@
 //!
 //! Exports (all `extern "C"`): `acc_alloc`, `acc_free` (the input regions), `acc_columns`
 //! (per-column output slots), `acc_extra` (row ids and encoder output), `acc_info` (status,
-//! row, column, row count), `text_decode`, `rowdat_decode`, `rowdat_encode`.
+//! row, column, row count), `frame_scan` (row packets in a socket chunk), `text_decode`,
+//! `rowdat_decode`, `rowdat_encode`.
 
 #![no_std]
 
 mod buf;
+mod frames;
 mod heap;
 mod number;
 mod rowdat;

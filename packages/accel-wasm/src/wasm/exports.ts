@@ -8,6 +8,14 @@ export interface AccelExports {
   acc_extra(): number;
   acc_extra_buffer(which: number, length: number): number;
   acc_info(): number;
+  frame_scan(
+    bytes: number,
+    from: number,
+    to: number,
+    bounds: number,
+    sequence: number,
+    maxRows: number,
+  ): number;
   text_decode(
     plan: number,
     columnCount: number,

@@ -151,6 +151,32 @@ export class WasmImplementation implements Implementation {
     }
   }
 
+  /**
+   * The crate's `frame_scan` over row bytes collected in `area` from `from` to `to`: the bounds
+   * of the row packets found go after the first `boundsIndex` words of the area's bounds.
+   */
+  scanStaged(
+    area: StagingArea,
+    from: number,
+    to: number,
+    boundsIndex: number,
+    sequence: number,
+    maxRows: number,
+  ): number {
+    try {
+      return this.wasm.frame_scan(
+        area.rowsPtr,
+        from,
+        to,
+        area.boundsPtr + 4 * boundsIndex,
+        sequence,
+        maxRows,
+      );
+    } catch (error) {
+      throw this.trapped(error);
+    }
+  }
+
   /** Runs the crate's text decoder over rows already in linear memory. */
   private decodeIn(
     plans: readonly ColumnPlan[],

@@ -1,6 +1,7 @@
 import type { ResolvedWireOptions } from '../connection/connection-options.js';
 import type { ColumnDefinitionCache } from '../packets/column-definition-cache.js';
 import type { HandshakeV10 } from '../packets/handshake-v10.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 
 /** What a command may do with the connection while it is the one at the head of the FIFO. */
 export interface CommandContext {
@@ -37,13 +38,17 @@ export interface CommandContext {
 }
 
 /**
- * Takes a run of whole row packets straight out of a socket chunk: the payloads lie in
- * `chunk` after `start` (their frame headers between them) and `bounds` holds `count`
- * (start, end) pairs relative to `start`. Rows arrive this way, without a view per packet,
- * while a command is reading rows; everything else still comes through `handle`.
+ * Takes whole row packets straight out of a socket chunk, frame headers and all, while a
+ * command is reading rows: no view or header check per packet in JavaScript. Everything else
+ * (and whatever the target leaves) still comes through `handle`.
  */
 export interface RowRunTarget {
-  acceptRows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void;
+  /**
+   * Takes the row packets framed in `chunk` from `at`, the first with id `sequence.next`, and
+   * returns where they end (`at` for none), `sequence` advanced past them. It stops before
+   * anything that is not a whole row packet (see accel-wasm's `scanRowPackets`).
+   */
+  acceptRows(chunk: Uint8Array, at: number, sequence: SequenceCounter): number;
 }
 
 /** A command as the pipeline sees it, whatever its result type. */

@@ -3,6 +3,7 @@ import type { ColumnDefinition } from '../packets/column-definition.js';
 import { parseEofPacket } from '../packets/eof-packet.js';
 import { errorFromErrPacket, isErrPacket } from '../packets/err-packet.js';
 import { isEofPacket, isOkPacket, parseOkPacket } from '../packets/ok-packet.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { PacketReader } from '../protocol/packet-reader.js';
 import {
   ClientErrno,
@@ -56,11 +57,15 @@ export class QueryCommand extends Command<void> implements RowRunTarget {
     return this.state === 'rows' && this.pendingError === undefined ? this : undefined;
   }
 
-  acceptRows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {
+  acceptRows(chunk: Uint8Array, at: number, sequence: SequenceCounter): number {
+    const first = sequence.next;
     try {
-      this.sink.rows(chunk, start, bounds, count);
+      return this.sink.packets(chunk, at, sequence);
     } catch (error) {
+      // The rows go round again one by one, to be skipped and their ids checked as any packet.
       this.pendingError = error;
+      sequence.next = first;
+      return at;
     }
   }
 

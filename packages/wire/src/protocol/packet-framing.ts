@@ -2,7 +2,6 @@ import { errorFromServer, type S2Error } from '@s2/core-cursor';
 import type { RowRunTarget } from '../commands/command.js';
 import { parseErrPacket } from '../packets/err-packet.js';
 import {
-  EOF_MAX_LENGTH,
   ERR_HEADER_LENGTH,
   ERR_MESSAGE_MAX_LENGTH,
   FRAME_HEADER_LENGTH,
@@ -117,7 +116,6 @@ export class IncomingPackets {
   private frame: Uint8Array | undefined;
   private frameFilled = 0;
   private continued: Uint8Array[] = [];
-  private runBounds = new Uint32Array(2 * 1024);
   /** The id of the frame being gathered when it was out of order (see outOfOrderFrame). */
   private outOfOrderId: number | undefined;
 
@@ -143,7 +141,7 @@ export class IncomingPackets {
       if (this.frame === undefined && this.headerFilled === 0 && this.continued.length === 0) {
         const target = this.rowTarget();
         if (target !== undefined) {
-          at = this.rowRun(chunk, at, target);
+          at = target.acceptRows(chunk, at, this.sequence);
           if (at === end) return;
         }
       }
@@ -204,43 +202,6 @@ export class IncomingPackets {
         this.frameDone(frame);
       }
     }
-  }
-
-  /**
-   * Hands the whole row packets that follow `at` to `target` in one call and returns where they
-   * end. It stops before anything else — an EOF or ERR, a frame of 2^24−1 bytes, a packet cut by
-   * the chunk's end, a sequence id out of order — which the per-packet path then handles.
-   */
-  private rowRun(chunk: Uint8Array, at: number, target: RowRunTarget): number {
-    const start = at;
-    const end = chunk.length;
-    let sequence = this.sequence.next;
-    let bounds = this.runBounds;
-    let count = 0;
-    while (end - at >= FRAME_HEADER_LENGTH) {
-      const length = chunk[at]! | (chunk[at + 1]! << 8) | (chunk[at + 2]! << 16);
-      const payload = at + FRAME_HEADER_LENGTH;
-      if (length === 0 || length === MAX_FRAME_PAYLOAD || end - payload < length) break;
-      if (chunk[at + 3] !== sequence) break;
-      const lead = chunk[payload]!;
-      if (lead === PacketHeader.ERR || (lead === PacketHeader.EOF && length < EOF_MAX_LENGTH))
-        break;
-      if (2 * count + 2 > bounds.length) {
-        const grown = new Uint32Array(bounds.length * 2);
-        grown.set(bounds);
-        bounds = grown;
-        this.runBounds = grown;
-      }
-      bounds[2 * count] = payload - start;
-      bounds[2 * count + 1] = payload + length - start;
-      count += 1;
-      sequence = (sequence + 1) & 0xff;
-      at = payload + length;
-    }
-    if (count === 0) return start;
-    this.sequence.next = sequence;
-    target.acceptRows(chunk, start, bounds, count);
-    return at;
   }
 
   private frameDone(payload: Uint8Array): void {

@@ -1,11 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import type { RowRunTarget } from '../commands/command.js';
+import { RowPacketScan } from '../rows/row-packet-scan.js';
 import { frameOutgoing, IncomingPackets, SequenceCounter } from './packet-framing.js';
 
 /** What a reader saw: each payload, and whether it came in a run or one by one. */
 interface Seen {
   readonly payload: number[];
   readonly via: 'run' | 'packet';
+}
+
+/** A target that takes the row packets `RowPacketScan` finds, handing each to `take`. */
+function scanningTarget(take: (payload: number[]) => void): RowRunTarget {
+  const scan = new RowPacketScan();
+  return {
+    acceptRows(chunk, at, sequence) {
+      const end = scan.scan(chunk, at, sequence);
+      for (let row = 0; row < scan.count; row += 1) {
+        take([...chunk.subarray(scan.bounds[2 * row], scan.bounds[2 * row + 1])]);
+      }
+      return end;
+    },
+  };
 }
 
 /**
@@ -18,15 +33,7 @@ function feed(
   rowsWanted: (seen: readonly Seen[]) => boolean,
 ): Seen[] {
   const seen: Seen[] = [];
-  const target: RowRunTarget = {
-    acceptRows(chunk, start, bounds, count) {
-      for (let row = 0; row < count; row += 1) {
-        const from = start + (bounds[2 * row] as number);
-        const to = start + (bounds[2 * row + 1] as number);
-        seen.push({ payload: [...chunk.subarray(from, to)], via: 'run' });
-      }
-    },
-  };
+  const target = scanningTarget((payload) => seen.push({ payload, via: 'run' }));
   const incoming = new IncomingPackets(
     new SequenceCounter(),
     (payload) => seen.push({ payload: [...payload], via: 'packet' }),
@@ -76,11 +83,15 @@ describe('row runs', () => {
       frameOutgoing(payload, sequence),
     );
     (framed[4] as Uint8Array)[3] = 42;
+    const taken: number[][] = [];
+    const target = scanningTarget((payload) => taken.push(payload));
     const incoming = new IncomingPackets(
       new SequenceCounter(),
       () => undefined,
-      () => ({ acceptRows: () => undefined }),
+      () => target,
     );
     expect(() => incoming.push(Buffer.concat(framed))).toThrow(/sequence/i);
+    // The column count is taken too: this target wants rows all along. The EOF is not.
+    expect(taken).toEqual([[2], ...rows.slice(0, 2).map((row) => [...row])]);
   });
 });

@@ -1,6 +1,7 @@
 import type { ColumnBatch } from '@s2/accel-wasm';
 import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { RowBatcher } from '../rows/row-batcher.js';
 import { QueryResult } from './query-result.js';
 
@@ -36,6 +37,15 @@ export class BufferedResults implements ResultSink {
     const batcher = this.batcher!;
     batcher.add(payload);
     if (batcher.full) this.batches.push(batcher.flush());
+  }
+
+  packets(chunk: Uint8Array, at: number, sequence: SequenceCounter): number {
+    const batcher = this.batcher!;
+    for (let position = at; ; ) {
+      position = batcher.addPackets(chunk, position, sequence);
+      if (!batcher.full) return position;
+      this.batches.push(batcher.flush());
+    }
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {

@@ -1,7 +1,9 @@
 import type { ColumnBatch } from '@s2/accel-wasm';
 import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { RowBatcher } from '../rows/row-batcher.js';
+import { RowPacketScan } from '../rows/row-packet-scan.js';
 
 /** What a streaming query yields, in order, for each of its results. */
 export type QueryEvent =
@@ -30,6 +32,7 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
   private readonly queue: QueryEvent[] = [];
   private batcher: RowBatcher | undefined;
   private batchesInResult = 0;
+  private skipped: RowPacketScan | undefined;
   private ended = false;
   private error: { value: unknown } | undefined;
   private discarding = false;
@@ -52,6 +55,20 @@ export class QueryStream implements ResultSink, AsyncIterable<QueryEvent> {
     const batcher = this.batcher!;
     batcher.add(payload);
     if (batcher.full) this.flush();
+  }
+
+  packets(chunk: Uint8Array, at: number, sequence: SequenceCounter): number {
+    if (this.discarding) {
+      // Rows being dropped are still framed and their ids checked, but never copied.
+      this.skipped ??= new RowPacketScan();
+      return this.skipped.scan(chunk, at, sequence);
+    }
+    const batcher = this.batcher!;
+    for (let position = at; ; ) {
+      position = batcher.addPackets(chunk, position, sequence);
+      if (!batcher.full) return position;
+      this.flush();
+    }
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {

@@ -1,6 +1,8 @@
 import type { ResultSink, ResultSummary } from '../commands/result-sink.js';
 import type { ColumnDefinition } from '../packets/column-definition.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { BinaryRowTranscoder } from './binary-row-transcoder.js';
+import { RowPacketScan } from './row-packet-scan.js';
 
 /**
  * A ResultSink for the binary rows of COM_STMT_EXECUTE: it rewrites each row as a text row
@@ -9,6 +11,7 @@ import { BinaryRowTranscoder } from './binary-row-transcoder.js';
  */
 export class BinaryResultSink implements ResultSink {
   private transcoder: BinaryRowTranscoder | undefined;
+  private readonly scan = new RowPacketScan();
 
   constructor(private readonly target: ResultSink) {}
 
@@ -19,6 +22,13 @@ export class BinaryResultSink implements ResultSink {
 
   row(payload: Uint8Array): void {
     this.target.row(this.transcoder!.row(payload));
+  }
+
+  packets(chunk: Uint8Array, at: number, sequence: SequenceCounter): number {
+    const scan = this.scan;
+    const end = scan.scan(chunk, at, sequence);
+    if (scan.count > 0) this.rows(chunk, 0, scan.bounds, scan.count);
+    return end;
   }
 
   rows(chunk: Uint8Array, start: number, bounds: Uint32Array, count: number): void {

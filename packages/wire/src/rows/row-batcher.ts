@@ -8,6 +8,7 @@ import {
 } from '@s2/accel-wasm';
 import { DataError, InterfaceError, OperationalError, S2Error } from '@s2/core-cursor';
 import type { ColumnDefinition } from '../packets/column-definition.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { ClientErrno } from '../protocol/protocol-constants.js';
 
 /** Row errors that mean the packet itself is broken rather than a value unreadable. */
@@ -111,6 +112,18 @@ export class RowBatcher {
 
   add(payload: Uint8Array): void {
     this.builder.addRow(payload);
+  }
+
+  /**
+   * Adds the row packets framed in `chunk` from `at` up to where the batch is full (see
+   * `RowRunTarget.acceptRows`), advancing `sequence` past them; returns where they end.
+   */
+  addPackets(chunk: Uint8Array, at: number, sequence: SequenceCounter): number {
+    const before = this.builder.pendingRows;
+    const first = sequence.next;
+    const end = this.builder.addPackets(chunk, at, first, Math.max(1, this.batchRows - before));
+    sequence.next = (first + this.builder.pendingRows - before) & 0xff;
+    return end;
   }
 
   /**
