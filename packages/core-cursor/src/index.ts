@@ -45,6 +45,7 @@ export {
   DatabaseError,
   DataError,
   ERROR_BRAND,
+  errorAtRow,
   errorClassForErrno,
   errorFromServer,
   IntegrityError,

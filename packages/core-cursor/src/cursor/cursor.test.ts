@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryConnection, MemoryTransport, ok, rowsResult } from '../../test/memory-transport.js';
 import { InterfaceError, NotSupportedError, ProgrammingError } from '../errors/index.js';
+import type { StatementParams } from './interpolate.js';
 import type { StatementResult } from './transport.js';
 
 const COLUMNS = [
@@ -283,6 +284,32 @@ describe('executeMany and callProc', () => {
     await cursor.executeMany('INSERT INTO t VALUES (?)', []);
     expect(transport.sent).toHaveLength(2);
     expect(cursor.rowCount).toBe(0);
+  });
+
+  it('with prepare, pipelines all rows but the last through the transport when it can', async () => {
+    const pipelined: [string, readonly StatementParams[]][] = [];
+    const transport = Object.assign(new MemoryTransport(() => [ok(1)]), {
+      executePreparedMany: async (sql: string, rows: readonly StatementParams[]) => {
+        pipelined.push([sql, rows]);
+        return 10 * rows.length;
+      },
+    });
+    const cursor = new MemoryConnection(transport).cursor();
+    await cursor.executeMany('INSERT INTO t VALUES (?)', [[1], [2], [3]], { prepare: true });
+    expect(pipelined).toEqual([['INSERT INTO t VALUES (?)', [[1], [2]]]]);
+    expect(transport.requests.map((request) => request.statement?.params)).toEqual([[3]]);
+    expect(cursor.rowCount).toBe(21);
+    const failing = new MemoryConnection(
+      Object.assign(
+        new MemoryTransport(() => {
+          throw new ProgrammingError('no such table');
+        }),
+        { executePreparedMany: async () => 0 },
+      ),
+    ).cursor();
+    await expect(
+      failing.executeMany('INSERT INTO t VALUES (?)', [[1], [2]], { prepare: true }),
+    ).rejects.toThrow(/^executeMany rows\[1\]: no such table$/);
   });
 
   it('with prepare, runs every statement once per row as a prepared statement', async () => {

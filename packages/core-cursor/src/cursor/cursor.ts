@@ -1,6 +1,6 @@
 import type { Table } from 'apache-arrow';
 import type { ColumnBatch } from '../column-batch.js';
-import { NotSupportedError, ProgrammingError } from '../errors/index.js';
+import { errorAtRow, NotSupportedError, ProgrammingError } from '../errors/index.js';
 import type { DictRow } from '../results/dicts.js';
 import {
   FRAME_FORMATS,
@@ -145,8 +145,9 @@ export class Cursor<T extends ResultsType = 'tuples'> {
    * Runs a statement once per parameter set (DB-API `executemany`). An `INSERT … VALUES (?, …)`
    * becomes multi-row INSERTs split below the transport's maximum statement size; anything
    * else runs row by row. With `prepare` (or the connection's), every statement runs row by
-   * row as one server-side prepared statement. `rowCount` is the sum; no rows runs nothing and
-   * gives 0.
+   * row as one server-side prepared statement, all but the last row pipelined when the
+   * transport can (`executePreparedMany`), the error of a failing row then naming its index.
+   * `rowCount` is the sum; no rows runs nothing and gives 0.
    */
   async executeMany(
     sql: string,
@@ -155,6 +156,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
   ): Promise<this> {
     this.assertUsable();
     const list = [...rows];
+    const { transport } = this.host;
     const prepare = options.prepare ?? this.settings.prepare === true;
     const parts = prepare ? null : parseInsertValues(sql);
     const statements = parts
@@ -162,15 +164,24 @@ export class Cursor<T extends ResultsType = 'tuples'> {
           parts,
           list,
           (template, params) => this.host.interpolate(template, params),
-          this.host.transport.maxStatementBytes ?? DEFAULT_MAX_STATEMENT_BYTES,
+          transport.maxStatementBytes ?? DEFAULT_MAX_STATEMENT_BYTES,
         )
       : undefined;
     let total = 0;
     if (statements) {
       for (const statement of statements) total += (await this.execute(statement)).affected();
+    } else if (prepare && transport.executePreparedMany && list.length > 1) {
+      await this.discardResults();
+      this.clearResult();
+      const last = list.length - 1;
+      total = await transport.executePreparedMany(sql, list.slice(0, last));
+      try {
+        total += (await this.execute(sql, list[last], { prepare })).affected();
+      } catch (error) {
+        throw errorAtRow(error, last);
+      }
     } else {
-      const each: ExecuteOptions = { prepare };
-      for (const params of list) total += (await this.execute(sql, params, each)).affected();
+      for (const params of list) total += (await this.execute(sql, params, { prepare })).affected();
     }
     if (list.length === 0) {
       await this.discardResults();

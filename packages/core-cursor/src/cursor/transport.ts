@@ -105,6 +105,15 @@ export interface Transport {
   commit?(): Promise<void>;
   /** Rolls back; when absent, `Connection.rollback()` executes `ROLLBACK`. */
   rollback?(): Promise<void>;
+  /**
+   * Runs `sql` as one server-side prepared statement once per row of `rows`, in order, without
+   * waiting for each answer before sending the next execute, and resolves to the summed
+   * affected rows; result sets are read and dropped. It rejects with the first failing row's
+   * error (see `errorAtRow`) only once every execute already sent has been answered, so the
+   * transport stays usable. `executeMany` with `prepare` uses it, when present, for every row
+   * but the last, which it executes as `execute()` does so that the cursor holds its result.
+   */
+  executePreparedMany?(sql: string, rows: readonly StatementParams[]): Promise<number>;
   /** The largest statement `executeMany` may build, in bytes (default 1,024,000). */
   readonly maxStatementBytes?: number;
 }

@@ -4,6 +4,7 @@ export {
   type ServerErrorClass,
   type ServerErrorReport,
 } from './errno-map.js';
+export { errorAtRow } from './error-at-row.js';
 export {
   DatabaseError,
   DataError,

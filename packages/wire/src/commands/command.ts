@@ -23,6 +23,17 @@ export interface CommandContext {
    * (COM_STMT_SEND_LONG_DATA): it starts at sequence id 0, and so do the packets sent after it.
    */
   sendUnanswered(payload: Uint8Array): void;
+  /**
+   * Frames and writes `payload` as a command of its own (sequence ids from 0) while replies
+   * to commands sent before it are still to be read, leaving the count of the reply being read
+   * alone: how a command pipelines several COM_STMT_EXECUTE.
+   */
+  sendPipelined(payload: Uint8Array): void;
+  /**
+   * The reply being read is complete and the next packet starts the reply to a command sent
+   * earlier with `sendPipelined` (or `send`): its sequence ids start again at 1.
+   */
+  awaitNextReply(): void;
   /** Frames and writes a command byte followed by `text` in UTF-8 (COM_QUERY, COM_INIT_DB). */
   sendText(command: number, text: string): void;
   /**

@@ -277,6 +277,17 @@ export class CommandPipeline implements CommandContext {
     this.sequence.reset();
   }
 
+  sendPipelined(payload: Uint8Array): void {
+    if (this.failure !== undefined) throw this.failure;
+    this.socket.write(frameOutgoing(payload, new SequenceCounter()));
+    this.writeTimeout?.afterWrite(this.socket);
+  }
+
+  awaitNextReply(): void {
+    this.sequence.reset();
+    this.sequence.advance();
+  }
+
   sendText(command: number, text: string): void {
     if (this.failure !== undefined) throw this.failure;
     this.socket.write(frameCommandText(command, text, this.sequence));

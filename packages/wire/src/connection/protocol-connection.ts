@@ -11,8 +11,10 @@ import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
+import type { BindOptions } from '../prepared/binary-params.js';
 import { invalidateBeforeUse } from '../prepared/database-change.js';
 import { type PreparedQueryOptions, preparedExecuteCommand } from '../prepared/prepared-execute.js';
+import { preparedExecuteManyCommand } from '../prepared/prepared-execute-many.js';
 import { StatementCache } from '../prepared/statement-cache.js';
 import { CommandByte, ServerStatus } from '../protocol/protocol-constants.js';
 import { connectionClosed } from '../protocol/wire-errors.js';
@@ -234,6 +236,17 @@ export class ProtocolConnection {
     const execute = preparedExecuteCommand(this.statements, this, sql, params, results, options);
     await this.run(execute, options);
     return results.results;
+  }
+
+  /** `sql` prepared, then executed per row, pipelined (StmtExecuteManyCommand): summed counts. */
+  async executePreparedMany(
+    sql: string,
+    rows: readonly SqlParams[],
+    options: BindOptions = {},
+  ): Promise<number> {
+    if (this.closing !== undefined) throw connectionClosed();
+    const command = preparedExecuteManyCommand(this.statements, this, sql, rows, options);
+    return command === undefined ? 0 : this.pipeline.enqueue(command);
   }
 
   /** `queryPrepared` with the results yielded as they arrive, with backpressure, as `stream()`. */

@@ -1,4 +1,4 @@
-import type { ExecuteRequest, StatementResult, Transport } from '@s2/core-cursor';
+import type { ExecuteRequest, StatementParams, StatementResult, Transport } from '@s2/core-cursor';
 import type { ProtocolConnection, QueryOptions } from '../connection/protocol-connection.js';
 import type { BindOptions } from '../prepared/binary-params.js';
 import { preparedResults } from './prepared-results.js';
@@ -65,6 +65,10 @@ export class WireTransport implements Transport {
       return streamedResults(this.connection.stream(request.sql, options)[Symbol.asyncIterator]());
     }
     return new BufferedStatementResults(this.connection, request.sql, options);
+  }
+
+  executePreparedMany(sql: string, rows: readonly StatementParams[]): Promise<number> {
+    return this.connection.executePreparedMany(sql, rows, this.bindOptions);
   }
 
   ping(): Promise<void> {

@@ -1,0 +1,175 @@
+import { errorAtRow, ProgrammingError } from '@s2/core-cursor';
+import type { ColumnDefinition } from '../packets/column-definition.js';
+import { stmtExecuteLength, stmtExecutePacket } from '../packets/stmt-execute.js';
+import { stmtSendLongDataPacket } from '../packets/stmt-send-long-data.js';
+import type { ExecuteParams } from '../prepared/long-data.js';
+import type { SequenceCounter } from '../protocol/packet-framing.js';
+import { outOfSync } from '../protocol/wire-errors.js';
+import { Command, type CommandContext, type RowRunTarget } from './command.js';
+import { QueryCommand } from './query-command.js';
+import type { ResultSink, ResultSummary } from './result-sink.js';
+import type { StmtPrepareCommand } from './stmt-prepare-command.js';
+
+/**
+ * Bytes of COM_STMT_EXECUTE (and long data) written ahead of the replies read. Enough to keep
+ * the server busy for thousands of small rows per round trip, while the bytes held in the
+ * socket's buffer stay bounded however many rows there are, and so do the rows a failure
+ * cannot stop (those already sent after it).
+ */
+export const PIPELINED_EXECUTE_BYTES = 64 * 1024;
+
+/** The parameters of row `row`; throws (e.g. ProgrammingError) for a row that cannot be bound. */
+export type RowBinder = (row: number) => ExecuteParams;
+
+/** Where the replies of the sent rows are taken apart: a row's count as executeMany sums it. */
+class ReplyCounter implements ResultSink {
+  /** What the reply's first result counts: affected rows of an OK, rows of a result set. */
+  counted = 0;
+  error: unknown;
+  private results = 0;
+  private rowsRead = 0;
+
+  begin(): void {
+    this.counted = 0;
+    this.error = undefined;
+    this.results = 0;
+    this.rowsRead = 0;
+  }
+
+  columns(_definitions: readonly ColumnDefinition[]): void {}
+
+  row(_payload: Uint8Array): void {
+    this.rowsRead += 1;
+  }
+
+  rows(_chunk: Uint8Array, _start: number, _bounds: Uint32Array, count: number): void {
+    this.rowsRead += count;
+  }
+
+  /** Takes no framed run: the rows, rarely any in executeMany, come one by one to `row`. */
+  packets(_chunk: Uint8Array, at: number, _sequence: SequenceCounter): number {
+    return at;
+  }
+
+  resultEnd(summary: ResultSummary, _last: boolean): void {
+    this.results += 1;
+    if (this.results > 1) return;
+    this.counted = this.rowsRead > 0 ? this.rowsRead : Number(summary.affectedRows);
+  }
+
+  failed(error: unknown): void {
+    this.error = error;
+  }
+}
+
+/**
+ * COM_STMT_EXECUTE of one prepared statement for many rows, pipelined: executes are written
+ * while up to `PIPELINED_EXECUTE_BYTES` of them are unanswered, and their replies, each
+ * exactly what a single execute gets, are read in order with QueryCommand's state machine.
+ * Resolves to the summed counts. The first failing row (a server ERR, or a row that cannot be
+ * bound) stops further sends; the replies to executes already sent are still read, so the
+ * connection stays in sync, and then the command fails with that row's error (`errorAtRow`).
+ */
+export class StmtExecuteManyCommand extends Command<number> {
+  private sent = 0;
+  /** Bytes of each sent and unanswered row, oldest first. */
+  private readonly unanswered: number[] = [];
+  private unansweredBytes = 0;
+  private reply: QueryCommand | undefined;
+  private readonly counter = new ReplyCounter();
+  private total = 0;
+  private failure: { readonly row: number; readonly error: unknown } | undefined;
+
+  constructor(
+    private readonly prepare: StmtPrepareCommand,
+    private readonly rowCount: number,
+    private readonly bind: RowBinder,
+  ) {
+    super();
+  }
+
+  start(context: CommandContext): void {
+    if (this.prepare.statement === undefined) {
+      this.fail(this.prepare.error?.value ?? outOfSync('the statement was not prepared'));
+      return;
+    }
+    this.sendAhead(context);
+    if (this.unanswered.length === 0) {
+      this.settle();
+      return;
+    }
+    context.awaitNextReply();
+    this.nextReply();
+  }
+
+  rowRunTarget(): RowRunTarget | undefined {
+    return this.reply?.rowRunTarget();
+  }
+
+  handle(payload: Uint8Array, context: CommandContext): void {
+    const reply = this.reply;
+    if (reply === undefined) throw outOfSync('a packet arrived after the last reply');
+    if (reply.handle(payload, context) instanceof Promise) {
+      throw outOfSync('a LOCAL INFILE request answered a prepared statement');
+    }
+    if (!reply.settled) return;
+    const row = this.sent - this.unanswered.length;
+    this.unansweredBytes -= this.unanswered.shift()!;
+    if (this.counter.error === undefined) this.total += this.counter.counted;
+    else this.failure ??= { row, error: this.counter.error };
+    this.sendAhead(context);
+    if (this.unanswered.length === 0) {
+      this.settle();
+      return;
+    }
+    context.awaitNextReply();
+    this.nextReply();
+  }
+
+  /** Writes the next rows' executes until the bytes in flight reach the bound. */
+  private sendAhead(context: CommandContext): void {
+    const statement = this.prepare.statement!;
+    while (
+      this.failure === undefined &&
+      this.sent < this.rowCount &&
+      (this.unanswered.length === 0 || this.unansweredBytes < PIPELINED_EXECUTE_BYTES)
+    ) {
+      const row = this.sent;
+      let params: ExecuteParams;
+      try {
+        params = this.bind(row);
+        if (params.inline.count !== statement.params.length) {
+          throw new ProgrammingError(
+            `The prepared statement takes ${statement.params.length} parameter(s) but ` +
+              `${params.inline.count} were given`,
+          );
+        }
+      } catch (error) {
+        this.failure = { row, error };
+        return;
+      }
+      let bytes = stmtExecuteLength(params.inline);
+      for (const chunk of params.longData) {
+        context.sendPipelined(
+          stmtSendLongDataPacket(statement.statementId, chunk.parameter, chunk.data),
+        );
+        bytes += chunk.data.length;
+      }
+      context.sendPipelined(stmtExecutePacket(statement.statementId, params.inline));
+      this.unanswered.push(bytes);
+      this.unansweredBytes += bytes;
+      this.sent += 1;
+    }
+  }
+
+  private nextReply(): void {
+    this.counter.begin();
+    this.reply = new QueryCommand(this.prepare.sql, this.counter, undefined);
+  }
+
+  private settle(): void {
+    this.reply = undefined;
+    if (this.failure === undefined) this.finish(this.total);
+    else this.fail(errorAtRow(this.failure.error, this.failure.row));
+  }
+}
