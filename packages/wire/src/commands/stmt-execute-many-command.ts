@@ -1,6 +1,9 @@
 import { errorAtRow, ProgrammingError } from '@s2/core-cursor';
 import type { ColumnDefinition } from '../packets/column-definition.js';
+import { isErrPacket } from '../packets/err-packet.js';
+import { isOkPacket } from '../packets/ok-packet.js';
 import { stmtExecuteLength, stmtExecutePacket } from '../packets/stmt-execute.js';
+import { stmtResetPacket } from '../packets/stmt-reset.js';
 import { stmtSendLongDataPacket } from '../packets/stmt-send-long-data.js';
 import type { ExecuteParams } from '../prepared/long-data.js';
 import type { SequenceCounter } from '../protocol/packet-framing.js';
@@ -68,12 +71,18 @@ class ReplyCounter implements ResultSink {
  * exactly what a single execute gets, are read in order with QueryCommand's state machine.
  * Resolves to the summed counts. The first failing row (a server ERR, or a row that cannot be
  * bound) stops further sends; the replies to executes already sent are still read, so the
- * connection stays in sync, and then the command fails with that row's error (`errorAtRow`).
+ * connection stays in sync, COM_STMT_RESET follows when a failed row carried long data (see
+ * StmtExecuteCommand), and then the command fails with that row's error (`errorAtRow`).
  */
 export class StmtExecuteManyCommand extends Command<number> {
   private sent = 0;
   /** Bytes of each sent and unanswered row, oldest first. */
   private readonly unanswered: number[] = [];
+  /** Sent and unanswered rows that carried long data. */
+  private readonly withLongData = new Set<number>();
+  /** Whether a row that carried long data failed: COM_STMT_RESET goes before settling. */
+  private resetNeeded = false;
+  private resetSent = false;
   private unansweredBytes = 0;
   private reply: QueryCommand | undefined;
   private readonly counter = new ReplyCounter();
@@ -95,7 +104,7 @@ export class StmtExecuteManyCommand extends Command<number> {
     }
     this.sendAhead(context);
     if (this.unanswered.length === 0) {
-      this.settle();
+      this.settle(context);
       return;
     }
     context.awaitNextReply();
@@ -107,6 +116,13 @@ export class StmtExecuteManyCommand extends Command<number> {
   }
 
   handle(payload: Uint8Array, context: CommandContext): void {
+    if (this.resetSent) {
+      if (!isOkPacket(payload) && !isErrPacket(payload)) {
+        throw outOfSync('expected OK or ERR after COM_STMT_RESET');
+      }
+      this.settle(context);
+      return;
+    }
     const reply = this.reply;
     if (reply === undefined) throw outOfSync('a packet arrived after the last reply');
     if (reply.handle(payload, context) instanceof Promise) {
@@ -115,11 +131,16 @@ export class StmtExecuteManyCommand extends Command<number> {
     if (!reply.settled) return;
     const row = this.sent - this.unanswered.length;
     this.unansweredBytes -= this.unanswered.shift()!;
-    if (this.counter.error === undefined) this.total += this.counter.counted;
-    else this.failure ??= { row, error: this.counter.error };
+    const longData = this.withLongData.delete(row);
+    if (this.counter.error === undefined) {
+      this.total += this.counter.counted;
+    } else {
+      this.failure ??= { row, error: this.counter.error };
+      if (longData) this.resetNeeded = true;
+    }
     this.sendAhead(context);
     if (this.unanswered.length === 0) {
-      this.settle();
+      this.settle(context);
       return;
     }
     context.awaitNextReply();
@@ -155,6 +176,7 @@ export class StmtExecuteManyCommand extends Command<number> {
         );
         bytes += chunk.data.length;
       }
+      if (params.longData.length > 0) this.withLongData.add(row);
       context.sendPipelined(stmtExecutePacket(statement.statementId, params.inline));
       this.unanswered.push(bytes);
       this.unansweredBytes += bytes;
@@ -167,8 +189,18 @@ export class StmtExecuteManyCommand extends Command<number> {
     this.reply = new QueryCommand(this.prepare.sql, this.counter, undefined);
   }
 
-  private settle(): void {
+  /**
+   * Ends the command once every reply is read: first, when a row that carried long data
+   * failed, with COM_STMT_RESET (see StmtExecuteCommand) and its reply.
+   */
+  private settle(context: CommandContext): void {
     this.reply = undefined;
+    if (this.resetNeeded && !this.resetSent) {
+      this.resetSent = true;
+      context.sendPipelined(stmtResetPacket(this.prepare.statement!.statementId));
+      context.awaitNextReply();
+      return;
+    }
     if (this.failure === undefined) this.finish(this.total);
     else this.fail(errorAtRow(this.failure.error, this.failure.row));
   }

@@ -41,6 +41,7 @@ export const CommandByte = {
   STMT_EXECUTE: 0x17,
   STMT_SEND_LONG_DATA: 0x18,
   STMT_CLOSE: 0x19,
+  STMT_RESET: 0x1a,
   RESET_CONNECTION: 0x1f,
 } as const;
 
