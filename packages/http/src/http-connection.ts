@@ -108,6 +108,8 @@ export class HttpConnection<T extends ResultsType = ResultsType> extends Connect
     super(transport, {
       resultsType: params.resultsType,
       buffered: true,
+      // No prepared statements here: `prepare` keeps values out of the SQL text, as `args`.
+      prepare: params.prepare,
       valueOptions: {
         bigint: params.bigint,
         decimal: params.decimal,
