@@ -15,6 +15,7 @@
 mod buf;
 mod frames;
 mod heap;
+mod int_run;
 mod number;
 mod rowdat;
 mod rowdat_decode;
