@@ -1,5 +1,6 @@
 //! Integer cells for the text decoder (`text`): one at a time (`int_cell`), and the run of one
-//! row's consecutive integer cells of any width (`int_run`).
+//! row's consecutive integer cells of any width (`int_run`). Tables of INT columns alone go
+//! through `int32_rows` instead.
 
 use crate::number::{
     parse_int64_in, parse_small_int_in, quick_int_word, quick_long_int, quick_long_int_at,

@@ -15,6 +15,7 @@
 mod buf;
 mod frames;
 mod heap;
+mod int32_rows;
 mod int_run;
 mod number;
 mod rowdat;

@@ -2,6 +2,7 @@
 //! columns in order, the first problem wins. Rows are (start, end) pairs into the input.
 
 use crate::buf::Buf;
+use crate::int32_rows::{int32_rows, PairStop};
 use crate::int_run::{int64_rest, int_cell, int_run, is_int, store, Target};
 use crate::number::{is_decimal_text, parse_f64, quick_int};
 use crate::state::{columns, fail, set_rows, Col};
@@ -261,17 +262,33 @@ pub unsafe extern "C" fn text_decode(
     }
 
     let word_end = input.len().saturating_sub(17);
-    for r in 0..rows {
+    let all_int32 = ncols != 0 && targets.iter().all(|t| t.op == OP_INT32);
+    // The first row of the pair `int32_rows` stopped at (`rows`: none yet), and where its two
+    // rows carry on.
+    let mut pair = rows;
+    let mut stop: PairStop = [(0, 0); 2];
+    let mut r = 0;
+    while r < rows {
+        if all_int32 && r.wrapping_sub(pair) > 1 {
+            r = int32_rows(targets, input, bounds, base, r, &mut stop);
+            pair = r;
+            if r == rows {
+                break;
+            }
+        }
         let start = bounds[2 * r].wrapping_sub(base) as usize;
         let end = bounds[2 * r + 1].wrapping_sub(base) as usize;
         if start > end || end > input.len() {
             return fail(TRUNCATED, r, -1);
         }
         // `at` walks the row in `input` itself, so that the integer reads may look past its end.
-        let mut at = start;
+        let (mut c, mut at) = match r.wrapping_sub(pair) {
+            0 => stop[0],
+            1 => stop[1],
+            _ => (0, start),
+        };
         // Below `fast_end`, a cell's length byte is in the row and 17 bytes can be read after it.
         let fast_end = core::cmp::min(end, word_end);
-        let mut c = 0;
         loop {
             if c < ncols && at < fast_end && is_int(targets.get_unchecked(c).op) {
                 let length = *input.get_unchecked(at) as usize;
@@ -351,6 +368,7 @@ pub unsafe extern "C" fn text_decode(
         if at != end {
             return fail(TRAILING_BYTES, r, -1);
         }
+        r += 1;
     }
     set_rows(rows);
     OK
