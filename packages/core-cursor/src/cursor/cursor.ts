@@ -145,9 +145,8 @@ export class Cursor<T extends ResultsType = 'tuples'> {
    * Runs a statement once per parameter set (DB-API `executemany`). An `INSERT … VALUES (?, …)`
    * becomes multi-row INSERTs split below the transport's maximum statement size; anything
    * else runs row by row. With `prepare` (or the connection's), every statement runs row by
-   * row as one server-side prepared statement, all but the last row pipelined when the
-   * transport can (`executePreparedMany`), the error of a failing row then naming its index.
-   * `rowCount` is the sum; no rows runs nothing and gives 0.
+   * row as one prepared statement, all but the last pipelined when the transport can
+   * (`executePreparedMany`; a failing row's error names it). `rowCount` sums; no rows: 0.
    */
   async executeMany(
     sql: string,

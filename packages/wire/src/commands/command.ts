@@ -19,19 +19,15 @@ export interface CommandContext {
   /** Frames and writes one payload with the command's next sequence ids. */
   send(payload: Uint8Array): void;
   /**
-   * Frames and writes `payload` as a command of its own, which the server never answers
-   * (COM_STMT_SEND_LONG_DATA): it starts at sequence id 0, and so do the packets sent after it.
+   * Frames and writes `payload` as a command of its own, its sequence ids from 0, leaving the
+   * count of the running command's exchange alone: for COM_STMT_SEND_LONG_DATA, which the
+   * server never answers, and for commands written while replies to earlier ones are still to
+   * be read (pipelined COM_STMT_EXECUTE), each of those replies after `awaitNextReply`.
    */
-  sendUnanswered(payload: Uint8Array): void;
-  /**
-   * Frames and writes `payload` as a command of its own (sequence ids from 0) while replies
-   * to commands sent before it are still to be read, leaving the count of the reply being read
-   * alone: how a command pipelines several COM_STMT_EXECUTE.
-   */
-  sendPipelined(payload: Uint8Array): void;
+  sendCommand(payload: Uint8Array): void;
   /**
    * The reply being read is complete and the next packet starts the reply to a command sent
-   * earlier with `sendPipelined` (or `send`): its sequence ids start again at 1.
+   * earlier: its sequence ids start again at 1.
    */
   awaitNextReply(): void;
   /** Frames and writes a command byte followed by `text` in UTF-8 (COM_QUERY, COM_INIT_DB). */

@@ -58,7 +58,7 @@ export class StmtExecuteCommand extends QueryCommand {
       return;
     }
     for (const chunk of longData) {
-      context.sendUnanswered(
+      context.sendCommand(
         stmtSendLongDataPacket(statement.statementId, chunk.parameter, chunk.data),
       );
     }
@@ -95,7 +95,7 @@ export class StmtExecuteCommand extends QueryCommand {
     }
     this.replyContext = undefined;
     this.failedExecute = { error };
-    context.sendPipelined(stmtResetPacket(statement.statementId));
+    context.sendCommand(stmtResetPacket(statement.statementId));
     context.awaitNextReply();
   }
 }

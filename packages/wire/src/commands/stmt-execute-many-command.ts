@@ -171,13 +171,13 @@ export class StmtExecuteManyCommand extends Command<number> {
       }
       let bytes = stmtExecuteLength(params.inline);
       for (const chunk of params.longData) {
-        context.sendPipelined(
+        context.sendCommand(
           stmtSendLongDataPacket(statement.statementId, chunk.parameter, chunk.data),
         );
         bytes += chunk.data.length;
       }
       if (params.longData.length > 0) this.withLongData.add(row);
-      context.sendPipelined(stmtExecutePacket(statement.statementId, params.inline));
+      context.sendCommand(stmtExecutePacket(statement.statementId, params.inline));
       this.unanswered.push(bytes);
       this.unansweredBytes += bytes;
       this.sent += 1;
@@ -197,7 +197,7 @@ export class StmtExecuteManyCommand extends Command<number> {
     this.reply = undefined;
     if (this.resetNeeded && !this.resetSent) {
       this.resetSent = true;
-      context.sendPipelined(stmtResetPacket(this.prepare.statement!.statementId));
+      context.sendCommand(stmtResetPacket(this.prepare.statement!.statementId));
       context.awaitNextReply();
       return;
     }

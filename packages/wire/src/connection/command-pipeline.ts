@@ -265,27 +265,18 @@ export class CommandPipeline implements CommandContext {
     );
   }
 
-  send(payload: Uint8Array): void {
+  send(payload: Uint8Array, sequence = this.sequence): void {
     if (this.failure !== undefined) throw this.failure;
-    this.socket.write(frameOutgoing(payload, this.sequence));
+    this.socket.write(frameOutgoing(payload, sequence));
     this.writeTimeout?.afterWrite(this.socket);
   }
 
-  sendUnanswered(payload: Uint8Array): void {
-    this.sequence.reset();
-    this.send(payload);
-    this.sequence.reset();
-  }
-
-  sendPipelined(payload: Uint8Array): void {
-    if (this.failure !== undefined) throw this.failure;
-    this.socket.write(frameOutgoing(payload, new SequenceCounter()));
-    this.writeTimeout?.afterWrite(this.socket);
+  sendCommand(payload: Uint8Array): void {
+    this.send(payload, new SequenceCounter());
   }
 
   awaitNextReply(): void {
-    this.sequence.reset();
-    this.sequence.advance();
+    this.sequence.next = 1;
   }
 
   sendText(command: number, text: string): void {

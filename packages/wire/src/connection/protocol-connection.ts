@@ -239,11 +239,7 @@ export class ProtocolConnection {
   }
 
   /** `sql` prepared, then executed per row, pipelined (StmtExecuteManyCommand): summed counts. */
-  async executePreparedMany(
-    sql: string,
-    rows: readonly SqlParams[],
-    options: BindOptions = {},
-  ): Promise<number> {
+  async executePreparedMany(sql: string, rows: readonly SqlParams[], options: BindOptions) {
     if (this.closing !== undefined) throw connectionClosed();
     const command = preparedExecuteManyCommand(this.statements, this, sql, rows, options);
     return command === undefined ? 0 : this.pipeline.enqueue(command);

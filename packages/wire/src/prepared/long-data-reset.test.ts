@@ -42,7 +42,7 @@ class RefusedChunk extends Command<void> {
   }
 
   start(context: CommandContext): void {
-    context.sendUnanswered(stmtSendLongDataPacket(this.statementId, 7, Uint8Array.of(65)));
+    context.sendCommand(stmtSendLongDataPacket(this.statementId, 7, Uint8Array.of(65)));
     this.finish();
   }
 
