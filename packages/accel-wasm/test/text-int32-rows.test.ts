@@ -3,8 +3,8 @@ import { type ColumnBatch, decodeRows } from '../src/index.js';
 import { cells, IMPLEMENTATIONS, outcome, rowPayload, spec } from './support.js';
 
 // The wasm decoder reads a table of INT columns alone two rows at a time, checks where each
-// row ended only once the row is read, and leaves any cell that is not a plain INT32 text to
-// its general path from that column on. These tables put each kind of cell at every row (the
+// row ended only once the row is read, reads a NULL out of its loop, and leaves any other cell
+// that is not a plain INT32 text to its general path from that column on. These tables put each kind of cell at every row (the
 // first and the second of a pair, and the last rows, too near the input's end for the pair
 // loop) and every column, with ASCII digits between rows, where a read past a row's end would
 // find a plausible number.
@@ -126,6 +126,48 @@ describe.each(IMPLEMENTATIONS)('tables of INT columns alone ($name)', ({ accel }
           want[r]![c] = value;
           expect(values(decode(data, bounds)), `${text} at ${r}, ${c}`).toEqual(want);
         }
+      }
+    }
+  });
+
+  test('a NULL in either row of a pair or both, beside any cell, is counted once', () => {
+    const besides: [string | null, number | null][] = [
+      ['1', 1],
+      [null, null],
+      ['+5', 5],
+    ];
+    for (const tail of TAILS) {
+      for (const [r, c] of everyCell(ROWS)) {
+        const other = r % 2 === 0 ? r + 1 : r - 1;
+        for (const [text, value] of besides) {
+          const rows = table(ROWS);
+          rows[r]![c] = null;
+          rows[other]![c] = text;
+          const { data, bounds } = digitChunk(rows.map(rowPayload), 3, tail);
+          const batch = decode(data, bounds);
+          const want = expected(rows);
+          want[other]![c] = value;
+          const where = `NULL at ${r}, ${c} beside ${text}`;
+          expect(values(batch), where).toEqual(want);
+          // A NULL's slot holds 0, as the general path leaves it.
+          expect(
+            batch.columns.map((column) => Array.from(column.values as Int32Array)),
+            where,
+          ).toEqual(SPECS.map((_, column) => want.map((row) => row[column] ?? 0)));
+          expect(
+            batch.columns.map((column) => column.nullCount),
+            where,
+          ).toEqual(SPECS.map((_, column) => (column === c ? (text === null ? 2 : 1) : 0)));
+        }
+        const rows = table(ROWS);
+        rows[r]![c] = null;
+        rows[other]![c] = '12a4';
+        const { data, bounds } = digitChunk(rows.map(rowPayload), 3, tail);
+        expect(failure(data, bounds), `NULL at ${r}, ${c} beside a bad cell`).toEqual({
+          code: 'BAD_NUMBER',
+          row: other,
+          column: c,
+        });
       }
     }
   });

@@ -4,6 +4,10 @@
 
 use crate::int_run::Target;
 use crate::number::read_word;
+use crate::state::Col;
+
+/// The length byte of a NULL.
+const NULL: usize = 0xfb;
 
 /// The longest INT32 text `int32_text` reads, "-2147483648": longer ones (with leading zeros)
 /// are left to the general path.
@@ -99,11 +103,11 @@ unsafe fn int32_text(text: *const u8, word: u64, len: usize) -> Option<u32> {
 /// position where the general path carries on.
 pub type PairStop = [(usize, usize); 2];
 
-/// Decode rows from `r` on two at a time while every cell of both rows is a plain INT32 text
-/// (all columns are INT32) and each row ends where its bounds say. The two rows' chains of
-/// positions (each cell starts where the last one's length says) are independent, so the
-/// processor overlaps them, where one row's chain alone bounds the general path. A pair of rows
-/// that is anything else (a NULL, a '+', leading zeros, a value out of range, a bad length or
+/// Decode rows from `r` on two at a time while every cell of both rows is a NULL or a plain
+/// INT32 text (all columns are INT32) and each row ends where its bounds say. The two rows'
+/// chains of positions (each cell starts where the last one's length says) are independent, so
+/// the processor overlaps them, where one row's chain alone bounds the general path. A pair of
+/// rows that is anything else (a '+', leading zeros, a value out of range, a bad length or
 /// bound, a row near the input's end) is left from the column where it differs to the general
 /// path, which reads it or finds its error; `stop` says where. A cell is not checked against
 /// its row's end: a row that ran past it starts over in the general path, as that is rare and
@@ -111,10 +115,11 @@ pub type PairStop = [(usize, usize); 2];
 /// Returns the first row not decoded, a pair's first row (with `stop`) or `rows`.
 ///
 /// # Safety
-/// Column slots for `bounds.len() / 2` rows.
+/// A column slot a target, each for `bounds.len() / 2` rows.
 #[inline(never)]
 pub unsafe fn int32_rows(
     targets: &[Target],
+    cols: &mut [Col],
     input: &[u8],
     bounds: &[u32],
     base: u32,
@@ -133,7 +138,26 @@ pub unsafe fn int32_rows(
             return r;
         }
         // Both rows' reach is within the input: the reads of `int32_pair` are.
-        let (c, a, b) = int32_pair(targets, from.add(s0), from.add(s1), r);
+        let (mut c, mut a, mut b) = (0, from.add(s0), from.add(s1));
+        loop {
+            (c, a, b) = int32_pair(targets, c, a, b, r);
+            if c == targets.len() {
+                break;
+            }
+            // Where the loop stops at a cell but for a NULL (in either row), both cells are read
+            // here: out of the loop, a NULL costs the loop nothing.
+            let ((va, la), (vb, lb)) = match (null_or_int32(a), null_or_int32(b)) {
+                (Some(cell_a), Some(cell_b)) => (cell_a, cell_b),
+                _ => break,
+            };
+            let col = cols.get_unchecked_mut(c);
+            let values = targets.get_unchecked(c).values.add(r * 4) as *mut u32;
+            values.write(va.unwrap_or_else(|| null_cell(col, r)));
+            values.add(1).write(vb.unwrap_or_else(|| null_cell(col, r + 1)));
+            a = a.add(la);
+            b = b.add(lb);
+            c += 1;
+        }
         let (a, b) = (a.offset_from(from) as usize, b.offset_from(from) as usize);
         if c == targets.len() && a == e0 && b == e1 {
             r += 2;
@@ -151,17 +175,17 @@ pub unsafe fn int32_rows(
     r
 }
 
-/// The columns of rows `r` and `r + 1` from `a` and `b` that `int32_rows` reads: the column
-/// reached and where each row is then.
+/// The cells of rows `r` and `r + 1` from column `c`, at `a` and `b`, that are plain INT32
+/// texts: the column reached and where each row is then.
 #[inline(always)]
 unsafe fn int32_pair(
     targets: &[Target],
+    mut c: usize,
     mut a: *const u8,
     mut b: *const u8,
     r: usize,
 ) -> (usize, *const u8, *const u8) {
     let offset = r * 4;
-    let mut c = 0;
     while c < targets.len() {
         // Each cell read whole before the next: with both read side by side the engine ran out
         // of registers, and the processor overlaps the two all the same.
@@ -183,4 +207,24 @@ unsafe fn int32_pair(
         c += 1;
     }
     (c, a, b)
+}
+
+/// The cell at `at` when it is a NULL (None) or a plain INT32 text, with the bytes it takes.
+///
+/// # Safety
+/// As for `int32_pair`'s cells.
+#[inline(always)]
+unsafe fn null_or_int32(at: *const u8) -> Option<(Option<u32>, usize)> {
+    let len = *at as usize;
+    if len == NULL {
+        return Some((None, 1));
+    }
+    int32_text(at.add(1), read_word(at.add(1)), len).map(|v| (Some(v), 1 + len))
+}
+
+/// Mark row `row` of `col` null; returns the value its slot takes.
+fn null_cell(col: &mut Col, row: usize) -> u32 {
+    col.null_count += 1;
+    unsafe { *col.validity.ptr.add(row >> 3) &= !(1u8 << (row & 7)) };
+    0
 }

@@ -270,7 +270,7 @@ pub unsafe extern "C" fn text_decode(
     let mut r = 0;
     while r < rows {
         if all_int32 && r.wrapping_sub(pair) > 1 {
-            r = int32_rows(targets, input, bounds, base, r, &mut stop);
+            r = int32_rows(targets, cols, input, bounds, base, r, &mut stop);
             pair = r;
             if r == rows {
                 break;
