@@ -38,14 +38,17 @@ function framedReply(payloads: readonly Uint8Array[], first: number): Uint8Array
   return concat([...frames, frame(eof, (first + payloads.length) & 0xff)]);
 }
 
-/** The crate's `frame_scan` over a copy of `bytes` in linear memory. */
-function wasmScan(
+/** A scan of `bytes` from `from` to `to`: the packets found and their bounds. */
+type Scan = (
   bytes: Uint8Array,
   from: number,
   to: number,
   sequence: number,
   maxRows: number,
-): { count: number; bounds: number[] } {
+) => { count: number; bounds: number[] };
+
+/** The crate's `frame_scan` over a copy of `bytes` in linear memory. */
+const wasmScan: Scan = (bytes, from, to, sequence, maxRows) => {
   const wasm = wasmExports();
   if (wasm === undefined) throw new Error('the wasm module did not load');
   const room = Math.min(maxRows, Math.floor((to - from) / 5));
@@ -57,22 +60,17 @@ function wasmScan(
   wasm.acc_free(input, Math.max(bytes.length, 1));
   wasm.acc_free(bounds, Math.max(8 * room, 8));
   return { count, bounds: found };
-}
+};
 
-function tsScan(
-  bytes: Uint8Array,
-  from: number,
-  to: number,
-  sequence: number,
-  maxRows: number,
-): { count: number; bounds: number[] } {
+/** `scanRowPackets`, checking that it writes nothing outside the pairs it reports. */
+const tsScan: Scan = (bytes, from, to, sequence, maxRows) => {
   const room = Math.min(maxRows, Math.floor((to - from) / 5));
   const bounds = new Uint32Array(2 * room + 2).fill(0xdead);
   const count = scanRowPackets(bytes, from, to, sequence, bounds, 2, maxRows);
   expect(bounds[0]).toBe(0xdead);
   expect(bounds[2 + 2 * count] ?? 0xdead).toBe(0xdead);
   return { count, bounds: [...bounds.subarray(2, 2 + 2 * count)] };
-}
+};
 
 /** A frame's payload, and the length its header claims when that is not the payload's. */
 interface FrameKind {

@@ -102,13 +102,7 @@ export class StmtExecuteManyCommand extends Command<number> {
       this.fail(this.prepare.error?.value ?? outOfSync('the statement was not prepared'));
       return;
     }
-    this.sendAhead(context);
-    if (this.unanswered.length === 0) {
-      this.settle(context);
-      return;
-    }
-    context.awaitNextReply();
-    this.nextReply();
+    this.sendAheadAndRead(context);
   }
 
   rowRunTarget(): RowRunTarget | undefined {
@@ -138,6 +132,11 @@ export class StmtExecuteManyCommand extends Command<number> {
       this.failure ??= { row, error: this.counter.error };
       if (longData) this.resetNeeded = true;
     }
+    this.sendAheadAndRead(context);
+  }
+
+  /** Sends what the bound allows, then reads the next reply, or settles when none is left. */
+  private sendAheadAndRead(context: CommandContext): void {
     this.sendAhead(context);
     if (this.unanswered.length === 0) {
       this.settle(context);
