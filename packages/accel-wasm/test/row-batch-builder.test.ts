@@ -11,7 +11,7 @@ import type { WasmImplementation } from '../src/wasm/implementation.js';
 import { wasmExports } from '../src/wasm/loader.js';
 import { StagingArea } from '../src/wasm/staging-area.js';
 import { textCase } from './arbitraries-text.js';
-import { chunk, IMPLEMENTATIONS, outcome, rowPayload, spec } from './support.js';
+import { buildChecker, chunk, IMPLEMENTATIONS, rowPayload, spec } from './support.js';
 
 const RUNS = Math.max(200, Math.floor(Number(process.env.S2_FUZZ_RUNS ?? 100_000) / 50));
 
@@ -42,12 +42,7 @@ describe.each(IMPLEMENTATIONS)('batch builder ($name)', ({ accel }) => {
         ({ specs, decimal, invalidDates, payloads }, steps) => {
           const decoder = createRowDecoder(specs, { accel, decimal, invalidDates });
           const builder = decoder.createBatchBuilder();
-          const check = (from: number, to: number) => {
-            const { data, bounds } = chunk(payloads.slice(from, to));
-            expect(outcome(() => builder.build())).toEqual(
-              outcome(() => decoder.decode(data, bounds, from)),
-            );
-          };
+          const check = buildChecker(decoder, builder, payloads);
           let next = 0;
           let batchStart = 0;
           for (const [take, asRun, buildNow] of steps) {

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { createRowDecoder, scanRowPackets, setAccelMode } from '../src/index.js';
 import { wasmExports } from '../src/wasm/loader.js';
 import { textCase } from './arbitraries-text.js';
-import { chunk, IMPLEMENTATIONS, outcome, rowPayload, spec } from './support.js';
+import { buildChecker, chunk, IMPLEMENTATIONS, outcome, rowPayload, spec } from './support.js';
 
 const RUNS = Math.max(200, Math.floor(Number(process.env.S2_FUZZ_RUNS ?? 100_000) / 50));
 
@@ -171,12 +171,7 @@ describe.each(IMPLEMENTATIONS)('batch builder from packets ($name)', ({ accel })
           const decoder = createRowDecoder(specs, { accel, decimal, invalidDates });
           const builder = decoder.createBatchBuilder();
           const reply = framedReply(payloads, first);
-          const check = (from: number, to: number) => {
-            const { data, bounds } = chunk(payloads.slice(from, to));
-            expect(outcome(() => builder.build())).toEqual(
-              outcome(() => decoder.decode(data, bounds, from)),
-            );
-          };
+          const check = buildChecker(decoder, builder, payloads);
           let batchStart = 0;
           let added = 0;
           let held = new Uint8Array(0);

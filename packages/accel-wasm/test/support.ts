@@ -1,4 +1,12 @@
-import type { AccelMode, ColumnBatch, ColumnSpec, ColumnVector } from '../src/index.js';
+import { expect } from 'vitest';
+import type {
+  AccelMode,
+  ColumnBatch,
+  ColumnSpec,
+  ColumnVector,
+  RowBatchBuilder,
+  RowDecoder,
+} from '../src/index.js';
 
 /** Every suite runs once per implementation; `require-wasm` fails if wasm did not load. */
 export const IMPLEMENTATIONS: readonly { readonly name: string; readonly accel: AccelMode }[] = [
@@ -144,4 +152,21 @@ export function outcome(run: () => ColumnBatch): unknown {
       error: { name: e.name, message: e.message, code: e.code, row: e.row, column: e.column },
     };
   }
+}
+
+/**
+ * A check that `builder.build()` gives exactly what `decoder.decode` gives over the same rows,
+ * `payloads[from…to)`, numbered from `from`: output and errors alike.
+ */
+export function buildChecker(
+  decoder: RowDecoder,
+  builder: RowBatchBuilder,
+  payloads: readonly Uint8Array[],
+): (from: number, to: number) => void {
+  return (from, to) => {
+    const { data, bounds } = chunk(payloads.slice(from, to));
+    expect(outcome(() => builder.build())).toEqual(
+      outcome(() => decoder.decode(data, bounds, from)),
+    );
+  };
 }
