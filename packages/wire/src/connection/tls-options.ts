@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { type ConnectionOptions, checkServerIdentity } from 'node:tls';
+import type { ConnectionOptions } from 'node:tls';
 import type { ResolvedWireOptions } from './connection-options.js';
 
 /** PEM text as given, or the contents of the file it names. */
@@ -12,9 +12,13 @@ export function pemOrFile(value: string): string {
  * node:tls options for the upgrade in each sslMode (ARCHITECTURE.md §5,
  * python-sdk-quirks.md #21–#24): preferred/required encrypt without verification, verify_ca
  * checks the chain (system CAs or sslCa), verify_identity also the host name (or
- * tlsSniServername).
+ * tlsSniServername) with node:tls's `checkServerIdentity`, passed in because node:tls is only
+ * loaded for a TLS upgrade.
  */
-export function tlsOptions(options: ResolvedWireOptions): ConnectionOptions {
+export function tlsOptions(
+  options: ResolvedWireOptions,
+  checkServerIdentity: NonNullable<ConnectionOptions['checkServerIdentity']>,
+): ConnectionOptions {
   const serverName = options.tlsSniServername ?? options.host;
   const verify = options.sslMode === 'verify_ca' || options.sslMode === 'verify_identity';
   const result: ConnectionOptions = {
