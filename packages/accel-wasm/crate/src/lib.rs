@@ -13,6 +13,7 @@
 #![no_std]
 
 mod buf;
+mod exact_float;
 mod frames;
 mod heap;
 mod int32_rows;

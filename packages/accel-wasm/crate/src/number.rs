@@ -1,5 +1,6 @@
 //! Number scanning, mirrored by `src/ts/scan-number.ts` (grammars are documented there).
 
+use crate::exact_float::exact_f64_in;
 use crate::status::{BAD_NUMBER, OUT_OF_RANGE};
 
 /// Split an optional sign off the front: (negative, rest).
@@ -34,7 +35,7 @@ pub unsafe fn read_word(from: *const u8) -> u64 {
 /// The value of 8 ASCII digits held little-endian in `chunk` (first digit in the low byte), or
 /// None when any byte is not a digit: three multiplications instead of eight steps.
 #[inline]
-fn eight_digits(chunk: u64) -> Option<u64> {
+pub fn eight_digits(chunk: u64) -> Option<u64> {
     // Every byte minus '0' is at most 9 when the subtraction sets no high bit and adding 0x76
     // to it sets none either. The lowest byte that is not a digit borrows nothing and sets one
     // of them; what it borrows or carries only spoils the bytes above it.
@@ -54,7 +55,7 @@ fn eight_digits(chunk: u64) -> Option<u64> {
 /// when one of them is not a digit. Moving the digits to the top and filling the bytes below
 /// with '0' turns any length into one 8-digit block: no loop and no branch per digit.
 #[inline(always)]
-fn leading_digits(word: u64, count: usize) -> Option<u64> {
+pub fn leading_digits(word: u64, count: usize) -> Option<u64> {
     let shift = (8 - count) * 8;
     eight_digits((word << shift) | (ASCII_ZEROS & ((1u64 << shift) - 1)))
 }
@@ -132,7 +133,7 @@ pub fn parse_small_int_in(input: &[u8], at: usize, len: usize, min: i64, max: i6
     parse_small_int(&input[at..at + len], min, max)
 }
 
-const POWERS_OF_TEN: [u64; 9] = [
+pub const POWERS_OF_TEN: [u64; 9] = [
     1,
     10,
     100,
@@ -357,4 +358,13 @@ pub fn parse_f64(s: &[u8], words: bool) -> Result<f64, u32> {
         return Err(BAD_NUMBER);
     }
     Ok(if value.is_nan() { f64::NAN } else { value })
+}
+
+/// `parse_f64` of `input[at..at + len]`, through the exact fast path when it applies.
+#[inline(always)]
+pub fn parse_f64_in(input: &[u8], at: usize, len: usize, words: bool) -> Result<f64, u32> {
+    match exact_f64_in(input, at, len) {
+        Some(value) => Ok(value),
+        None => parse_f64(&input[at..at + len], words),
+    }
 }

@@ -4,7 +4,7 @@
 use crate::buf::Buf;
 use crate::int32_rows::{int32_rows, PairStop};
 use crate::int_run::{int64_rest, int_cell, int_run, is_int, store, Target};
-use crate::number::{is_decimal_text, parse_f64, quick_int};
+use crate::number::{is_decimal_text, parse_f64_in, quick_int};
 use crate::state::{columns, fail, set_rows, Col};
 use crate::status::*;
 use crate::temporal::{parse_date, parse_datetime, scan_time, Parsed};
@@ -153,10 +153,6 @@ unsafe fn other_cell(
     let column = c as i32;
     match op {
         OP_NULL => return fail(UNEXPECTED_VALUE, r, column),
-        OP_FLOAT64 | OP_DECIMAL_FLOAT64 => match parse_f64(value, op == OP_FLOAT64) {
-            Ok(v) => put(col, r, v),
-            Err(status) => return fail(status, r, column),
-        },
         OP_DECIMAL_TEXT => {
             if !is_decimal_text(value) {
                 return fail(BAD_NUMBER, r, column);
@@ -352,6 +348,12 @@ pub unsafe extern "C" fn text_decode(
                         },
                     };
                     store(values, r, bits);
+                }
+                OP_FLOAT64 | OP_DECIMAL_FLOAT64 => {
+                    match parse_f64_in(input, at, length, op == OP_FLOAT64) {
+                        Ok(v) => store(values, r, v),
+                        Err(status) => return fail(status, r, column),
+                    }
                 }
                 _ => {
                     // at + length <= end <= input.len().
