@@ -38,18 +38,23 @@ function checkMode(mode: unknown, source: string): AccelMode {
   throw new TypeError(`${source} must be one of ${MODES.join(', ')}, not ${JSON.stringify(mode)}`);
 }
 
-/** The last S2_ACCEL text seen and its mode: it is read at every decode, and checked once. */
+/**
+ * The last valid S2_ACCEL text seen and its mode: it is read at every decode, and checked once.
+ * `environmentRead` says whether a valid one was seen at all (before that, the mode is not known).
+ */
 let environmentText: string | undefined;
 let environmentResult: AccelMode | undefined;
+let environmentRead = false;
 
 function environmentMode(): AccelMode | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process
     ?.env;
   const value = env?.S2_ACCEL;
-  if (value === environmentText) return environmentResult;
+  if (value === environmentText && environmentRead) return environmentResult;
   const mode = value === undefined || value === '' ? undefined : checkMode(value, 'S2_ACCEL');
   environmentText = value;
   environmentResult = mode;
+  environmentRead = true;
   return mode;
 }
 
@@ -94,12 +99,16 @@ export function resolveImplementation(mode?: AccelMode): Implementation {
 }
 
 /**
- * The WebAssembly implementation when a decode under `mode` would use it now, else undefined;
- * never throws, so collecting rows fails only where decoding them would.
+ * The WebAssembly implementation when a decode under `mode` would use it, else undefined; never
+ * throws, so collecting rows fails only where decoding them would. It goes by the S2_ACCEL seen
+ * at the last decode instead of reading it again: reading `process.env` costs about as much as
+ * the rest of a one-row batch, and the decode reads it anyway, decoding the rows where they were
+ * collected when the mode changed in between.
  */
 export function wasmForStaging(mode?: AccelMode): WasmImplementation | undefined {
   try {
-    const effective = mode ?? getAccelMode();
+    const seen = environmentRead ? environmentResult : environmentMode();
+    const effective = mode ?? override ?? seen;
     return effective === 'ts' ? undefined : currentWasm();
   } catch {
     return undefined;

@@ -1,4 +1,4 @@
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import {
   accelStatus,
   activeImplementation,
@@ -7,10 +7,15 @@ import {
   getAccelMode,
   setAccelMode,
 } from '../src/index.js';
+import { resolveImplementation } from '../src/selection.js';
+import { tsImplementation } from '../src/ts/implementation.js';
+import type { WasmImplementation } from '../src/wasm/implementation.js';
+import { rowPayload, spec } from './support.js';
 
 const saved = process.env.S2_ACCEL;
 afterEach(() => {
   setAccelMode(undefined);
+  vi.restoreAllMocks();
   if (saved === undefined) delete process.env.S2_ACCEL;
   else process.env.S2_ACCEL = saved;
 });
@@ -52,4 +57,32 @@ test('require-wasm: the wasm decoder is what runs (fails if it did not load)', (
   expect(activeImplementation('require-wasm')).toBe('wasm');
   if (process.env.S2_ACCEL === 'require-wasm') expect(accelStatus().implementation).toBe('wasm');
   expect(createRowDecoder([], { accel: 'require-wasm' }).implementation).toBe('wasm');
+});
+
+test('S2_ACCEL changed between results: each result decodes with the mode in force', () => {
+  const wasm = resolveImplementation('require-wasm') as WasmImplementation;
+  const decodedBy = [
+    vi.spyOn(tsImplementation, 'decodeText'),
+    vi.spyOn(wasm, 'decodeText'),
+    vi.spyOn(wasm, 'decodeStaged'),
+  ];
+  const decoder = createRowDecoder([spec(8)]);
+  const oneRow = (mode: string, value: string): number[] => {
+    process.env.S2_ACCEL = mode;
+    const builder = decoder.createBatchBuilder();
+    builder.addRow(rowPayload([value]));
+    const batch = builder.build();
+    expect(Array.from(batch.columns[0]!.values as BigInt64Array)).toEqual([BigInt(value)]);
+    const calls = decodedBy.map((spy) => spy.mock.calls.length);
+    for (const spy of decodedBy) spy.mockClear();
+    return calls;
+  };
+  // [TS, wasm over rows collected elsewhere, wasm over rows collected in its memory]
+  expect(oneRow('ts', '1')).toEqual([1, 0, 0]);
+  // The first result after the change was collected for TS; wasm decodes it all the same.
+  expect(oneRow('wasm', '2')).toEqual([0, 1, 0]);
+  expect(oneRow('wasm', '3')).toEqual([0, 0, 1]);
+  expect(oneRow('ts', '4')).toEqual([1, 0, 0]);
+  expect(oneRow(' TS ', '5')).toEqual([1, 0, 0]);
+  expect(oneRow('require-wasm', '-6')).toEqual([0, 1, 0]);
 });
