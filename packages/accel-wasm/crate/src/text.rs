@@ -147,6 +147,7 @@ unsafe fn other_cell(
     plan: &[u32],
     c: usize,
     value: &[u8],
+    readable: usize,
     r: usize,
     invalid_null: bool,
 ) -> u32 {
@@ -157,7 +158,7 @@ unsafe fn other_cell(
             if !is_decimal_text(value) {
                 return fail(BAD_NUMBER, r, column);
             }
-            if !col.data.push(value) {
+            if !col.data.push_cell(value, readable) {
                 return OUT_OF_MEMORY;
             }
             set_offset(col, r);
@@ -186,7 +187,7 @@ unsafe fn other_cell(
             if let Err(status) = scan_time(value) {
                 return fail(status, r, column);
             }
-            if !col.data.push(value) {
+            if !col.data.push_cell(value, readable) {
                 return OUT_OF_MEMORY;
             }
             set_offset(col, r);
@@ -205,7 +206,7 @@ unsafe fn other_cell(
             }
         }
         _ => {
-            if !col.data.push(value) {
+            if !col.data.push_cell(value, readable) {
                 return OUT_OF_MEMORY;
             }
             set_offset(col, r);
@@ -359,7 +360,8 @@ pub unsafe extern "C" fn text_decode(
                     // at + length <= end <= input.len().
                     let value = input.get_unchecked(at..at + length);
                     let col = cols.get_unchecked_mut(c - 1);
-                    let status = other_cell(col, op, plan, c - 1, value, r, invalid_null);
+                    let readable = input.len() - at;
+                    let status = other_cell(col, op, plan, c - 1, value, readable, r, invalid_null);
                     if status != OK {
                         return status;
                     }
