@@ -1,11 +1,5 @@
 import type { ColumnVector } from '../column-batch.js';
-import {
-  type ColumnLayout,
-  isVariableWidth,
-  makeColumn,
-  slotBytes,
-  valuesOver,
-} from '../column-vectors.js';
+import type { ColumnLayout } from '../column-vectors.js';
 import type { ColumnPlan } from '../plan.js';
 import type {
   Failure,
@@ -16,16 +10,8 @@ import type {
   TextDecodeOutcome,
 } from '../row-decoder-types.js';
 import type { EncodeColumn, RowdatPlan } from '../rowdat1-plan.js';
-import {
-  type AccelExports,
-  BUFFER_DATA,
-  BUFFER_OFFSETS,
-  BUFFER_VALIDITY,
-  BUFFER_VALUES,
-  COLUMN_WORDS,
-  NULL_COUNT,
-  OUT_OF_MEMORY,
-} from './exports.js';
+import { ColumnCopier, copyInto, type MemoryViews } from './column-copies.js';
+import { type AccelExports, OUT_OF_MEMORY } from './exports.js';
 import { discardInstance } from './loader.js';
 import { outOfMemory, type StagingArea, StagingPool } from './staging-area.js';
 
@@ -36,27 +22,6 @@ import { outOfMemory, type StagingArea, StagingPool } from './staging-area.js';
  * steady workload stops growing memory after its first batch, and no result aliases wasm
  * memory.
  */
-
-/** Copies up to this many bytes (or words) are done in a loop: cheaper than a view and `set`. */
-const SMALL_COPY = 64;
-
-/** Copies `length` items of `source` from `start` into `target` at `at`. */
-function copyInto<T extends Uint8Array | Uint32Array>(
-  target: T,
-  at: number,
-  source: T,
-  start: number,
-  length: number,
-): void {
-  if (length > SMALL_COPY) {
-    target.set(source.subarray(start, start + length), at);
-    return;
-  }
-  for (let index = 0; index < length; index++) target[at + index] = source[start + index]!;
-}
-
-/** A column's buffers in the order they are laid out in a batch's one ArrayBuffer. */
-const BUFFER_FIELDS = [BUFFER_VALIDITY, BUFFER_VALUES, BUFFER_OFFSETS, BUFFER_DATA] as const;
 
 /** A reusable block of linear memory. */
 class Region {
@@ -84,9 +49,12 @@ export class WasmImplementation implements Implementation {
   private readonly plan: Region;
   /** The plans last written into `plan`, to pass each result's column specs once. */
   private lastPlans: readonly object[] | undefined;
-  private memoryViews = { bytes: new Uint8Array(0), words: new Uint32Array(0) };
-  /** Scratch for `readColumns`: offset and length of each column's buffers in its result. */
-  private placed = new Uint32Array(64);
+  private memoryViews: MemoryViews = {
+    memory: new ArrayBuffer(0),
+    bytes: new Uint8Array(0),
+    words: new Uint32Array(0),
+  };
+  private readonly columns = new ColumnCopier();
 
   /** Where batch builders collect rows, so their batches decode without a copy. */
   readonly staging: StagingPool;
@@ -292,10 +260,14 @@ export class WasmImplementation implements Implementation {
    * Byte and word views of linear memory, made again only when memory grew (growing detaches
    * the old buffer), so a call does not allocate views of its own.
    */
-  views(): { bytes: Uint8Array; words: Uint32Array } {
+  views(): MemoryViews {
     const buffer = this.wasm.memory.buffer;
-    if (this.memoryViews.bytes.buffer !== buffer) {
-      this.memoryViews = { bytes: new Uint8Array(buffer), words: new Uint32Array(buffer) };
+    if (this.memoryViews.memory !== buffer) {
+      this.memoryViews = {
+        memory: buffer,
+        bytes: new Uint8Array(buffer),
+        words: new Uint32Array(buffer),
+      };
     }
     return this.memoryViews;
   }
@@ -333,55 +305,9 @@ export class WasmImplementation implements Implementation {
     return { ok: false, status, row: info[1]!, column: info[2]! | 0 };
   }
 
-  /**
-   * Copy a batch's buffers out of linear memory into one new ArrayBuffer (one allocation per
-   * batch instead of four per column; each view starts 8-byte aligned).
-   */
+  /** Copies the columns the crate wrote for the last call out of linear memory. */
   private readColumns(layouts: readonly ColumnLayout[], rows: number): ColumnVector[] {
     const columnsPtr = this.wasm.acc_columns(layouts.length);
-    const { bytes: source, words } = this.views();
-    const count = layouts.length;
-    let total = 0;
-    for (let c = 0; c < count; c++) {
-      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
-      for (const field of BUFFER_FIELDS) total += (words[base + field + 1]! + 7) & ~7;
-    }
-    const target = new ArrayBuffer(total);
-    const targetBytes = new Uint8Array(target);
-    // Per column and buffer: where it starts in `target` and its length, in BUFFER_FIELDS order.
-    const placed = this.placed.length >= 8 * count ? this.placed : new Uint32Array(8 * count);
-    this.placed = placed;
-    let at = 0;
-    for (let c = 0; c < count; c++) {
-      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
-      for (let field = 0; field < 4; field++) {
-        const word = base + BUFFER_FIELDS[field]!;
-        const ptr = words[word]!;
-        const length = words[word + 1]!;
-        placed[c * 8 + field * 2] = at;
-        placed[c * 8 + field * 2 + 1] = length;
-        copyInto(targetBytes, at, source, ptr, length);
-        at += (length + 7) & ~7;
-      }
-    }
-    const columns = new Array<ColumnVector>(count);
-    for (let c = 0; c < count; c++) {
-      const layout = layouts[c]!;
-      const base = (columnsPtr >>> 2) + c * COLUMN_WORDS;
-      const at8 = c * 8;
-      const variable = isVariableWidth(layout.kind);
-      columns[c] = makeColumn(
-        layout,
-        rows,
-        words[base + NULL_COUNT]!,
-        new Uint8Array(target, placed[at8]!, placed[at8 + 1]!),
-        slotBytes(layout) > 0
-          ? valuesOver(layout, target, placed[at8 + 2]!, placed[at8 + 3]!)
-          : undefined,
-        variable ? new Int32Array(target, placed[at8 + 4]!, placed[at8 + 5]! >>> 2) : undefined,
-        variable ? new Uint8Array(target, placed[at8 + 6]!, placed[at8 + 7]!) : undefined,
-      );
-    }
-    return columns;
+    return this.columns.read(layouts, rows, columnsPtr, this.views());
   }
 }
