@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
@@ -12,6 +14,10 @@ import { wasmExports } from '../src/wasm/loader.js';
 import { StagingArea } from '../src/wasm/staging-area.js';
 import { textCase } from './arbitraries-text.js';
 import { buildChecker, chunk, IMPLEMENTATIONS, rowPayload, spec } from './support.js';
+
+setFlagsFromString('--expose-gc');
+/** A full collection, so FinalizationRegistry callbacks of dropped builders can run. */
+const collectGarbage = runInNewContext('gc') as () => void;
 
 const RUNS = Math.max(200, Math.floor(Number(process.env.S2_FUZZ_RUNS ?? 100_000) / 50));
 
@@ -143,6 +149,38 @@ describe('batch builder in linear memory', () => {
     for (const builder of held) builder.addRow(rowPayload(['1']));
     for (const builder of held.slice(0, 4)) builder.build();
     for (const builder of held.slice(4)) builder.release();
+    const staged = vi.spyOn(wasm, 'decodeStaged');
+    const later = Array.from({ length: 8 }, () => decoder.createBatchBuilder());
+    for (const builder of later) builder.addRow(rowPayload(['2']));
+    for (const builder of later) builder.build();
+    expect(staged.mock.calls.length).toBe(8);
+  });
+
+  test('areas of builders dropped without building come back after the next loan and a GC', async () => {
+    const wasm = wasmImplementation();
+    const decoder = createRowDecoder([spec(3)], { accel: 'require-wasm' });
+    // Dropped in the job that lent them, and in a later one: both kinds of loan come back.
+    const dropped = (): void => {
+      for (let index = 0; index < 4; index++)
+        decoder.createBatchBuilder().addRow(rowPayload(['1']));
+    };
+    dropped();
+    let held: RowBatchBuilder[] | undefined = Array.from({ length: 4 }, () => {
+      const builder = decoder.createBatchBuilder();
+      builder.addRow(rowPayload(['1']));
+      return builder;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(held).toHaveLength(4);
+    held = undefined;
+    // The pool holds the borrower of its last loan until it lends again.
+    const next = decoder.createBatchBuilder();
+    next.addRow(rowPayload(['3']));
+    next.build();
+    for (let round = 0; round < 10; round++) {
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     const staged = vi.spyOn(wasm, 'decodeStaged');
     const later = Array.from({ length: 8 }, () => decoder.createBatchBuilder());
     for (const builder of later) builder.addRow(rowPayload(['2']));

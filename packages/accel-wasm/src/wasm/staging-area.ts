@@ -73,26 +73,56 @@ const abandoned = new FinalizationRegistry<{ pool: StagingPool; area: StagingAre
   ({ pool, area }) => pool.giveBack(area),
 );
 
-/** The staging areas of one instance: lent per batch, kept for the next one. */
+/**
+ * The staging areas of one instance: lent per batch, kept for the next one. A loan is
+ * registered for finalization only when the pool is asked for another while it is still out:
+ * most batches (all of a one-row result) are built before the next is started, and registering
+ * and unregistering costs as much as the rest of a small batch's bookkeeping together. Until
+ * then the pool holds the borrower, so an area whose borrower was dropped comes back after the
+ * next loan and a garbage collection, when the pool could need it.
+ */
 export class StagingPool {
   private readonly free: StagingArea[] = [];
   private lent = 0;
+  /** Loans not registered yet, and their borrowers. */
+  private readonly fresh: StagingArea[] = [];
+  private readonly freshBorrowers: object[] = [];
 
   constructor(private readonly wasm: AccelExports) {}
 
   /** An area for `borrower`'s next batch, or undefined when too many are out. */
   lend(borrower: object): StagingArea | undefined {
+    if (this.fresh.length > 0) this.registerFresh();
     if (this.lent >= MAX_LENT) return undefined;
     const area = this.free.pop() ?? new StagingArea(this.wasm);
     this.lent += 1;
-    abandoned.register(borrower, { pool: this, area }, area);
+    this.fresh.push(area);
+    this.freshBorrowers.push(borrower);
     return area;
   }
 
   /** Takes back an area lent by `lend`. */
   giveBack(area: StagingArea): void {
-    abandoned.unregister(area);
+    const index = this.fresh.indexOf(area);
+    if (index < 0) {
+      abandoned.unregister(area);
+    } else {
+      // Swapped with the last: the order of unregistered loans does not matter.
+      this.fresh[index] = this.fresh[this.fresh.length - 1]!;
+      this.freshBorrowers[index] = this.freshBorrowers[this.freshBorrowers.length - 1]!;
+      this.fresh.pop();
+      this.freshBorrowers.pop();
+    }
     this.lent -= 1;
     this.free.push(area);
+  }
+
+  /** Registers the loans still out, so that those whose borrowers are dropped come back. */
+  private registerFresh(): void {
+    this.fresh.forEach((area, index) => {
+      abandoned.register(this.freshBorrowers[index]!, { pool: this, area }, area);
+    });
+    this.fresh.length = 0;
+    this.freshBorrowers.length = 0;
   }
 }
