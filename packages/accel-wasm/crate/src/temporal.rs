@@ -102,46 +102,74 @@ pub fn parse_date(s: &[u8]) -> Parsed {
     }
 }
 
+const ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// The 8 bytes `word` (first byte low) against a template: when the bytes `digit_bytes` marks
+/// are ASCII digits and the others equal `separators`, the number each digit starts with the
+/// digit after it, in its byte (10a + b; what the separators start is meaningless).
+#[inline(always)]
+fn template_pairs(word: u64, digit_bytes: u64, separators: u64) -> Option<u64> {
+    // The separators' bytes become '0', then the digit check of `number::eight_digits`.
+    let digits = ((word & digit_bytes) | (ZEROS & !digit_bytes)).wrapping_sub(ZEROS);
+    let bad = (digits | digits.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080;
+    if word & !digit_bytes != separators || bad != 0 {
+        return None;
+    }
+    Some(digits.wrapping_mul(10 << 8 | 1) >> 8)
+}
+
+/// The date and the seconds of the day of a `YYYY-MM-DD HH:MM:SS` start of `s` (19 bytes or
+/// more) as three words instead of seven calls of `two_digits`; None when anything is off,
+/// which the general scan then rejects.
+#[inline(always)]
+fn datetime_words(s: &[u8]) -> Option<(i64, i64, i64, i64)> {
+    let word = |at: usize| {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(&s[at..at + 8]);
+        u64::from_le_bytes(bytes)
+    };
+    if s.len() < 19 || (s[10] != b' ' && s[10] != b'T') {
+        return None;
+    }
+    let date = template_pairs(word(0), 0x00FF_FF00_FFFF_FFFF, 0x2D00_002D_0000_0000)?;
+    let clock = template_pairs(word(11), 0xFFFF_00FF_FF00_FFFF, 0x0000_3A00_003A_0000)?;
+    let day = two_digits(s, 8);
+    let byte = |word: u64, at: u32| (word >> (at * 8)) as u8 as i64;
+    let (hour, minute, second) = (byte(clock, 0), byte(clock, 3), byte(clock, 6));
+    if day < 0 || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    let year = byte(date, 0) * 100 + byte(date, 2);
+    Some((year, byte(date, 5), day as i64, hour * 3600 + minute * 60 + second))
+}
+
 /// DATETIME/TIMESTAMP text → microseconds since epoch (UTC).
 #[inline]
 pub fn parse_datetime(s: &[u8]) -> Parsed {
     let length = s.len();
-    if length < 10 {
+    if length < 10 || (length != 10 && (length < 19 || length == 20 || length > 26)) {
         return Parsed::Invalid;
     }
-    let (year, month, day) = match date_parts(s) {
+    let (year, month, day, seconds) = match datetime_words(s) {
         Some(parts) => parts,
-        None => return Parsed::Invalid,
+        None => match datetime_parts(s) {
+            Some(parts) => parts,
+            None => return Parsed::Invalid,
+        },
     };
-    let mut seconds: i64 = 0;
     let mut micros: i64 = 0;
-    if length != 10 {
-        if length < 19 || length == 20 || length > 26 {
+    if length > 19 {
+        if s[19] != b'.' {
             return Parsed::Invalid;
         }
-        if (s[10] != b' ' && s[10] != b'T') || s[13] != b':' || s[16] != b':' {
-            return Parsed::Invalid;
-        }
-        let hour = two_digits(s, 11);
-        let minute = two_digits(s, 14);
-        let second = two_digits(s, 17);
-        if hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59 {
-            return Parsed::Invalid;
-        }
-        seconds = (hour * 3600 + minute * 60 + second) as i64;
-        if length > 19 {
-            if s[19] != b'.' {
+        let mut scale = 100_000;
+        for &c in &s[20..] {
+            let d = c.wrapping_sub(b'0');
+            if d > 9 {
                 return Parsed::Invalid;
             }
-            let mut scale = 100_000;
-            for &c in &s[20..] {
-                let d = c.wrapping_sub(b'0');
-                if d > 9 {
-                    return Parsed::Invalid;
-                }
-                micros += d as i64 * scale;
-                scale /= 10;
-            }
+            micros += d as i64 * scale;
+            scale /= 10;
         }
     }
     match checked_days(year, month, day) {
@@ -155,6 +183,24 @@ pub fn parse_datetime(s: &[u8]) -> Parsed {
         Parsed::Value(days) => Parsed::Value((days * 86400 + seconds) * 1_000_000 + micros),
         Parsed::Invalid => Parsed::Invalid,
     }
+}
+
+/// The date and the seconds of the day of `s`, 10 bytes or 19 and more.
+fn datetime_parts(s: &[u8]) -> Option<(i64, i64, i64, i64)> {
+    let (year, month, day) = date_parts(s)?;
+    if s.len() == 10 {
+        return Some((year, month, day, 0));
+    }
+    if (s[10] != b' ' && s[10] != b'T') || s[13] != b':' || s[16] != b':' {
+        return None;
+    }
+    let hour = two_digits(s, 11);
+    let minute = two_digits(s, 14);
+    let second = two_digits(s, 17);
+    if hour < 0 || minute < 0 || second < 0 || hour > 23 || minute > 59 || second > 59 {
+        return None;
+    }
+    Some((year, month, day, (hour * 3600 + minute * 60 + second) as i64))
 }
 
 /// A checked TIME: sign (1 or -1), H·10000 + M·100 + S, microseconds.
