@@ -19,10 +19,15 @@ impl Buf {
     };
 
     /// Make room for `total` bytes, keeping the first `len`. False when out of memory.
+    #[inline(always)]
     pub fn reserve(&mut self, total: usize) -> bool {
-        if total <= self.cap && !self.ptr.is_null() {
-            return true;
-        }
+        (total <= self.cap && !self.ptr.is_null()) || self.grow(total)
+    }
+
+    /// `reserve` when the buffer must move: out of line, so that the check is all a push of a
+    /// cell inlines.
+    #[inline(never)]
+    fn grow(&mut self, total: usize) -> bool {
         let want = core::cmp::max(total, self.cap.saturating_mul(2));
         let ptr = heap::alloc(want);
         if ptr.is_null() {
