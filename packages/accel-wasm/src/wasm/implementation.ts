@@ -257,12 +257,13 @@ export class WasmImplementation implements Implementation {
   }
 
   /**
-   * Byte and word views of linear memory, made again only when memory grew (growing detaches
-   * the old buffer), so a call does not allocate views of its own.
+   * Byte and word views of linear memory, made again only when memory grew, so a call does not
+   * allocate views of its own. Growing detaches the old buffer, which empties the views: that
+   * is checked instead of `memory.buffer`, a getter that costs more than the rest of this call.
    */
   views(): MemoryViews {
-    const buffer = this.wasm.memory.buffer;
-    if (this.memoryViews.memory !== buffer) {
+    if (this.memoryViews.bytes.length === 0) {
+      const buffer = this.wasm.memory.buffer;
       this.memoryViews = {
         memory: buffer,
         bytes: new Uint8Array(buffer),
