@@ -86,9 +86,6 @@ export abstract class Command<T> implements PipelineCommand {
       this.resolveResult = resolve;
       this.rejectResult = reject;
     });
-    // The connection and its callers always observe the result; this keeps a command failed
-    // by a dying connection before anyone awaited it from becoming an unhandled rejection.
-    this.result.catch(() => undefined);
   }
 
   get settled(): boolean {
@@ -111,6 +108,10 @@ export abstract class Command<T> implements PipelineCommand {
   fail(error: unknown): void {
     if (this.isSettled) return;
     this.isSettled = true;
+    // The connection and its callers always observe the result; this keeps a command failed
+    // by a dying connection before anyone awaited it from becoming an unhandled rejection.
+    // Attached only here, so a command that succeeds costs no promise reaction for it.
+    this.result.catch(() => undefined);
     this.rejectResult(error);
   }
 }
