@@ -101,9 +101,16 @@ unsafe fn set_null(col: &mut Col, op: u32, row: usize) {
     *col.validity.ptr.add(row >> 3) &= !(1u8 << (row & 7));
     if is_variable(op) {
         set_offset(col, row);
-    } else if col.slot != 0 {
-        let slot = col.slot as usize;
-        core::ptr::write_bytes(col.values.ptr.add(row * slot), 0, slot);
+    } else {
+        // One store for the usual slots: `write_bytes` of a variable length is a `memory.fill`,
+        // a call out of the compiled code in V8.
+        let slot = col.values.ptr.add(row * col.slot as usize);
+        match col.slot {
+            0 => {}
+            4 => (slot as *mut u32).write_unaligned(0),
+            8 => (slot as *mut u64).write_unaligned(0),
+            bytes => core::ptr::write_bytes(slot, 0, bytes as usize),
+        }
     }
 }
 
