@@ -45,7 +45,7 @@ function variants(): string[] {
 
 test('date-times read as words agree with the TypeScript scan, byte by byte', () => {
   const texts = variants();
-  // Each text alone at the input's end too, and followed by a cell, mid-input.
+  // A text cell after each, so that what follows a date-time is never part of it.
   const { data, bounds } = rows(texts.map((text) => [text, text]));
   const decode = (accel: 'ts' | 'require-wasm') =>
     decodeRows([spec(DATETIME, { decimals: 6 }), spec(253)], data, bounds, {
