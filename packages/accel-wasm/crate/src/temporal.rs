@@ -34,15 +34,23 @@ fn days_in_month(year: i64, month: i64) -> i64 {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
+/// Days before each month (1 to 12) in a year that starts on March 1st.
+const DAYS_BEFORE_MONTH: [u32; 13] = [0, 306, 337, 0, 31, 61, 92, 122, 153, 184, 214, 245, 275];
+
+/// Days since 1970-01-01 of a proleptic Gregorian date of the years 0 to 9999, in u32 with the
+/// divisions by constants written as multiplications: the wasm backend leaves those to the
+/// engine, and V8 divides (7 ns of a DATETIME cell's 20).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    // Years start on March 1st and are counted from 400 years (146097 days) before year 0, so
+    // that year 0's January and February count from a positive year too.
+    let y = (year + 400) as u32 - (month <= 2) as u32;
+    // y / 400 for y <= 10399, and then y / 100 for y < 400.
+    let era = (y * 5243) >> 21;
     let year_of_era = y - era * 400;
-    let month_index = if month > 2 { month - 3 } else { month + 9 };
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146097 + day_of_era - 719468
+    let day_of_year = DAYS_BEFORE_MONTH[month as usize] + day as u32 - 1;
+    let centuries = (year_of_era * 5243) >> 19;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - centuries + day_of_year;
+    (era * 146097 + day_of_era) as i64 - 719468 - 146097
 }
 
 /// The civil date of a day count as (year, month, day).
@@ -72,7 +80,8 @@ pub fn checked_days(year: i64, month: i64, day: i64) -> Parsed {
     if !(0..=9999).contains(&year) || !(1..=12).contains(&month) || day < 1 {
         return Parsed::Invalid;
     }
-    if day > days_in_month(year, month) {
+    // Every month has 28 days: the leap year test only runs for the last days of February.
+    if day > 28 && day > days_in_month(year, month) {
         return Parsed::Invalid;
     }
     Parsed::Value(days_from_civil(year, month, day))
