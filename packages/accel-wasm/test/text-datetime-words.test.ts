@@ -6,7 +6,8 @@ import { cells, rows, spec } from './support.js';
  * The wasm decoder reads `YYYY-MM-DD HH:MM:SS` as words against a template. Every byte of
  * valid, impossible and zero date-times is replaced by characters around the digits and the
  * separators, and both implementations must give the same value or null (impossible dates as
- * null, so one batch holds them all); the valid ones must be the time `Date.parse` gives.
+ * null, so one batch holds them all); the valid ones must be the time `Date.parse` gives, plus
+ * the fraction's microseconds.
  */
 const DATETIME = 12;
 
@@ -25,6 +26,10 @@ const BASES = [
   '2000-13-01 00:60:00',
   '2000-12-00 00:00:60',
   '2020-06-15 08:30:45.5',
+  '2020-06-15 08:30:45.09',
+  '2020-06-15 08:30:45.987',
+  '2020-06-15 08:30:45.0012',
+  '2020-06-15 08:30:45.98765',
   '2020-06-15 08:30:45.123456',
 ];
 
@@ -57,12 +62,14 @@ test('date-times read as words agree with the TypeScript scan, byte by byte', ()
   expect(wasm.filter((value) => value !== null).length).toBeGreaterThan(200);
   const differ = texts.filter((_text, i) => ts[i] !== wasm[i]);
   expect(differ).toEqual([]);
-  const valid = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d$/;
+  const valid = /^(\d{4}-\d\d-\d\d)[ T](\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?$/;
   for (const [i, text] of texts.entries()) {
-    const parsed = Date.parse(`${text.replace(' ', 'T')}Z`);
-    if (valid.test(text) && !Number.isNaN(parsed) && !text.startsWith('0000')) {
-      const sameDay = new Date(parsed).toISOString().slice(0, 10) === text.slice(0, 10);
-      expect(wasm[i], text).toBe(sameDay ? BigInt(parsed) * 1000n : null);
-    }
+    const match = valid.exec(text);
+    if (!match || text.startsWith('0000')) continue;
+    const parsed = Date.parse(`${match[1]}T${match[2]}Z`);
+    if (Number.isNaN(parsed)) continue;
+    const sameDay = new Date(parsed).toISOString().slice(0, 10) === match[1];
+    const micros = BigInt((match[3] ?? '').padEnd(6, '0'));
+    expect(wasm[i], text).toBe(sameDay ? BigInt(parsed) * 1000n + micros : null);
   }
 });
