@@ -28,6 +28,24 @@ describe('PacketReader and PacketWriter', () => {
     expect(reader.remaining).toBe(0);
   });
 
+  it('reads every width from a payload that is a view into a larger chunk', () => {
+    const payload = new PacketWriter(4)
+      .u16(0xbeef)
+      .u32(0x89abcdef)
+      .u64(2n ** 64n - 2n)
+      .finish();
+    const chunk = new Uint8Array(payload.length + 5).fill(0xee);
+    chunk.set(payload, 3);
+    const reader = new PacketReader(chunk.subarray(3, 3 + payload.length));
+    expect([reader.u16(), reader.u32(), reader.u64()]).toEqual([
+      0xbeef,
+      0x89abcdef,
+      2n ** 64n - 2n,
+    ]);
+    expect(reader.remaining).toBe(0);
+    expect(() => reader.u8()).toThrow(/ends early/);
+  });
+
   it('reads NULL markers and refuses reads past the end with a Malformed packet error', () => {
     expect(new PacketReader(Uint8Array.of(0xfb)).lengthEncodedOrNull()).toBeNull();
     const reader = new PacketReader(Uint8Array.of(0xfc, 1), 'test packet');

@@ -10,7 +10,11 @@ const utf8 = new TextDecoder('utf-8');
  */
 export class PacketReader {
   offset: number;
-  private readonly view: DataView;
+  /**
+   * Made on the first 64-bit or float read only: most packets (EOF, OK, a column count) need
+   * none, and a DataView costs more than reading their few bytes one by one.
+   */
+  private dataView: DataView | undefined;
 
   constructor(
     readonly payload: Uint8Array,
@@ -18,7 +22,15 @@ export class PacketReader {
     offset = 0,
   ) {
     this.offset = offset;
-    this.view = new DataView(payload.buffer, payload.byteOffset, payload.byteLength);
+  }
+
+  private get view(): DataView {
+    this.dataView ??= new DataView(
+      this.payload.buffer,
+      this.payload.byteOffset,
+      this.payload.byteLength,
+    );
+    return this.dataView;
   }
 
   /** Bytes left after the cursor. */
@@ -41,20 +53,27 @@ export class PacketReader {
   }
 
   u8(): number {
-    return this.view.getUint8(this.need(1));
+    return this.payload[this.need(1)]!;
   }
 
   u16(): number {
-    return this.view.getUint16(this.need(2), true);
+    const at = this.need(2);
+    const bytes = this.payload;
+    return bytes[at]! | (bytes[at + 1]! << 8);
   }
 
   u24(): number {
     const at = this.need(3);
-    return this.view.getUint16(at, true) | (this.view.getUint8(at + 2) << 16);
+    const bytes = this.payload;
+    return bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16);
   }
 
   u32(): number {
-    return this.view.getUint32(this.need(4), true);
+    const at = this.need(4);
+    const bytes = this.payload;
+    return (
+      (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0
+    );
   }
 
   u64(): bigint {
