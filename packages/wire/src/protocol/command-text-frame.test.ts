@@ -30,6 +30,12 @@ describe('frameCommandText', () => {
       // Lone surrogates become U+FFFD in both encoders.
       `SELECT '${'\ud800'}x${'\udfff'}'`,
       'x'.repeat(250),
+      // Either side of the short-ASCII path: 64 and 65 units, ASCII, or ending in 'é' or DEL.
+      'y'.repeat(64),
+      'y'.repeat(65),
+      `${'y'.repeat(63)}é`,
+      `${'y'.repeat(63)}\u007f`,
+      'é',
       '€'.repeat(70_000),
     ];
     for (const text of texts) {

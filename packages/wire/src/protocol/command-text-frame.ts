@@ -6,6 +6,34 @@ import { FRAME_HEADER_LENGTH, MAX_FRAME_PAYLOAD } from './protocol-constants.js'
 const TEXT_OFFSET = FRAME_HEADER_LENGTH + 1;
 
 /**
+ * Text up to this many UTF-16 code units is first tried as ASCII, copied in a loop into a frame
+ * of its exact size: for a short statement (SELECT 1) that costs less than the native UTF-8
+ * encode and the view that trims the frame to what it wrote.
+ */
+const SHORT_TEXT = 64;
+
+/** The frame of a short ASCII `text`, or undefined when it holds another character. */
+function shortAsciiFrame(
+  command: number,
+  text: string,
+  sequence: SequenceCounter,
+): Uint8Array | undefined {
+  const count = text.length;
+  const frame = Buffer.allocUnsafe(TEXT_OFFSET + count);
+  for (let index = 0; index < count; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code > 0x7f) return undefined;
+    frame[TEXT_OFFSET + index] = code;
+  }
+  frame[0] = count + 1;
+  frame[1] = 0;
+  frame[2] = 0;
+  frame[3] = sequence.take();
+  frame[4] = command;
+  return frame;
+}
+
+/**
  * One framed command whose payload is a command byte and UTF-8 text (COM_QUERY, COM_INIT_DB).
  * The text is encoded straight into the frame, and the frame is a Buffer (small ones come from
  * Node's pool), so a query costs one encode and no copy before the socket takes it. Text that
@@ -16,6 +44,10 @@ export function frameCommandText(
   text: string,
   sequence: SequenceCounter,
 ): Uint8Array {
+  if (text.length <= SHORT_TEXT) {
+    const frame = shortAsciiFrame(command, text, sequence);
+    if (frame !== undefined) return frame;
+  }
   // UTF-8 needs at most 3 bytes per UTF-16 code unit.
   const most = text.length * 3;
   if (most + 1 >= MAX_FRAME_PAYLOAD) {
