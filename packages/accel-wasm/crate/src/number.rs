@@ -32,17 +32,24 @@ pub unsafe fn read_word(from: *const u8) -> u64 {
     u64::from_le(core::ptr::read_unaligned(from as *const u64))
 }
 
-/// The value of 8 ASCII digits held little-endian in `chunk` (first digit in the low byte), or
-/// None when any byte is not a digit: three multiplications instead of eight steps.
-#[inline]
-pub fn eight_digits(chunk: u64) -> Option<u64> {
+/// Whether the 8 bytes of `chunk` are all ASCII digits.
+#[inline(always)]
+pub fn all_digits(chunk: u64) -> bool {
     // Every byte minus '0' is at most 9 when the subtraction sets no high bit and adding 0x76
     // to it sets none either. The lowest byte that is not a digit borrows nothing and sets one
     // of them; what it borrows or carries only spoils the bytes above it.
     let digits = chunk.wrapping_sub(ASCII_ZEROS);
-    if (digits | digits.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 != 0 {
+    (digits | digits.wrapping_add(0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080 == 0
+}
+
+/// The value of 8 ASCII digits held little-endian in `chunk` (first digit in the low byte), or
+/// None when any byte is not a digit: three multiplications instead of eight steps.
+#[inline]
+pub fn eight_digits(chunk: u64) -> Option<u64> {
+    if !all_digits(chunk) {
         return None;
     }
+    let digits = chunk.wrapping_sub(ASCII_ZEROS);
     // Neighbouring digits, then pairs, then quads are combined in place (10a + b in each even
     // byte, 100a + b in each even 16-bit lane, then 10000a + b in the top half).
     let pairs = digits.wrapping_mul(10 << 8 | 1) >> 8;
