@@ -14,11 +14,7 @@ import { loadBson } from '../values/bson.js';
 import { BSON_TYPE_CODE } from '../values/column-values.js';
 import type { ValueOptions } from '../values/value-options.js';
 import { emptyLayout } from './empty-layout.js';
-import {
-  buildMultiRowInserts,
-  DEFAULT_MAX_STATEMENT_BYTES,
-  parseInsertValues,
-} from './execute-many.js';
+import { multiRowInserts } from './execute-many.js';
 import type { ExecuteManyOptions, ExecuteOptions } from './execute-options.js';
 import type { StatementParams } from './interpolate.js';
 import { RowIterator } from './row-iterator.js';
@@ -147,6 +143,7 @@ export class Cursor<T extends ResultsType = 'tuples'> {
    * else runs row by row. With `prepare` (or the connection's), every statement runs row by
    * row as one prepared statement, all but the last pipelined when the transport can
    * (`executePreparedMany`; a failing row's error names it). `rowCount` sums; no rows: 0.
+   * `signal` cancels what is not yet sent (see `ExecuteManyOptions`).
    */
   async executeMany(
     sql: string,
@@ -157,30 +154,29 @@ export class Cursor<T extends ResultsType = 'tuples'> {
     const list = [...rows];
     const { transport } = this.host;
     const prepare = options.prepare ?? this.settings.prepare === true;
-    const parts = prepare ? null : parseInsertValues(sql);
-    const statements = parts
-      ? buildMultiRowInserts(
-          parts,
-          list,
-          (template, params) => this.host.interpolate(template, params),
-          transport.maxStatementBytes ?? DEFAULT_MAX_STATEMENT_BYTES,
-        )
-      : undefined;
+    const signal = options.signal === undefined ? {} : { signal: options.signal };
+    const interpolate = this.host.interpolate.bind(this.host);
+    const statements = prepare
+      ? undefined
+      : multiRowInserts(sql, list, interpolate, transport.maxStatementBytes);
     let total = 0;
     if (statements) {
-      for (const statement of statements) total += (await this.execute(statement)).affected();
+      for (const text of statements)
+        total += (await this.execute(text, undefined, signal)).affected();
     } else if (prepare && transport.executePreparedMany && list.length > 1) {
       await this.discardResults();
       this.clearResult();
       const last = list.length - 1;
-      total = await transport.executePreparedMany(sql, list.slice(0, last));
+      total = await transport.executePreparedMany(sql, list.slice(0, last), signal);
       try {
-        total += (await this.execute(sql, list[last], { prepare })).affected();
+        total += (await this.execute(sql, list[last], { prepare, ...signal })).affected();
       } catch (error) {
         throw errorAtRow(error, last);
       }
     } else {
-      for (const params of list) total += (await this.execute(sql, params, { prepare })).affected();
+      for (const params of list) {
+        total += (await this.execute(sql, params, { prepare, ...signal })).affected();
+      }
     }
     if (list.length === 0) {
       await this.discardResults();

@@ -109,3 +109,17 @@ export function buildMultiRowInserts(
   if (pieces.length > 0) finish();
   return statements;
 }
+
+/**
+ * The multi-row statements for `rows` when `sql` is an INSERT/REPLACE that
+ * `parseInsertValues` takes apart; undefined when it runs once per row.
+ */
+export function multiRowInserts(
+  sql: string,
+  rows: readonly StatementParams[],
+  interpolate: ParameterInterpolator,
+  maxBytes: number | undefined,
+): string[] | undefined {
+  const parts = parseInsertValues(sql);
+  return parts ? buildMultiRowInserts(parts, rows, interpolate, maxBytes) : undefined;
+}

@@ -21,4 +21,11 @@ export interface ExecuteManyOptions {
    * rewriting INSERT … VALUES into multi-row statements). Defaults to the connection's.
    */
   prepare?: boolean;
+  /**
+   * Cancels the rest: no further statement or row is sent, and the one running is stopped as
+   * `execute()`'s signal stops it. What was sent before still runs (with `prepare` on
+   * @s2/wire, the pipelined executes already written, at most 64 KiB of them); `rowCount` is
+   * then not set and the call rejects with the transport's abort error.
+   */
+  signal?: AbortSignal;
 }

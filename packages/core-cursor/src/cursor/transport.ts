@@ -112,8 +112,14 @@ export interface Transport {
    * error (see `errorAtRow`) only once every execute already sent has been answered, so the
    * transport stays usable. `executeMany` with `prepare` uses it, when present, for every row
    * but the last, which it executes as `execute()` does so that the cursor holds its result.
+   * An aborted `signal` sends no further row and stops the running one as `execute()`'s does;
+   * rows already sent still run, and the call rejects with the transport's abort error.
    */
-  executePreparedMany?(sql: string, rows: readonly StatementParams[]): Promise<number>;
+  executePreparedMany?(
+    sql: string,
+    rows: readonly StatementParams[],
+    options?: { readonly signal?: AbortSignal },
+  ): Promise<number>;
   /** The largest statement `executeMany` may build, in bytes (default 1,024,000). */
   readonly maxStatementBytes?: number;
 }

@@ -88,6 +88,8 @@ export class StmtExecuteManyCommand extends Command<number> {
   private readonly counter = new ReplyCounter();
   private total = 0;
   private failure: { readonly row: number; readonly error: unknown } | undefined;
+  /** Set by a stop (signal or timeout): no further row is sent. */
+  private stopped = false;
 
   constructor(
     private readonly prepare: StmtPrepareCommand,
@@ -103,6 +105,11 @@ export class StmtExecuteManyCommand extends Command<number> {
       return;
     }
     this.sendAheadAndRead(context);
+  }
+
+  /** Sends no further row; the replies to those already sent are still read. */
+  stopSending(): void {
+    this.stopped = true;
   }
 
   rowRunTarget(): RowRunTarget | undefined {
@@ -151,6 +158,7 @@ export class StmtExecuteManyCommand extends Command<number> {
     const statement = this.prepare.statement!;
     while (
       this.failure === undefined &&
+      !this.stopped &&
       this.sent < this.rowCount &&
       (this.unanswered.length === 0 || this.unansweredBytes < PIPELINED_EXECUTE_BYTES)
     ) {

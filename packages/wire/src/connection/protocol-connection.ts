@@ -5,13 +5,13 @@ import {
   type S2Error,
   type SqlParams,
 } from '@s2/core-cursor';
+import type { PipelineCommand } from '../commands/command.js';
 import { HandshakeCommand } from '../commands/handshake-command.js';
 import { type InfileResponder, QueryCommand } from '../commands/query-command.js';
 import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
 import { infileResponder } from '../infile/infile-responder.js';
 import type { InfileSource } from '../infile/infile-source.js';
-import type { BindOptions } from '../prepared/binary-params.js';
 import { invalidateBeforeUse } from '../prepared/database-change.js';
 import { type PreparedQueryOptions, preparedExecuteCommand } from '../prepared/prepared-execute.js';
 import { preparedExecuteManyCommand } from '../prepared/prepared-execute-many.js';
@@ -27,6 +27,7 @@ import type { ResolvedWireOptions, WireConnectionOptions } from './connection-op
 import { openSocket } from './open-socket.js';
 import { resolveOptions } from './resolve-options.js';
 import { checkStatementSize } from './statement-size.js';
+import { enqueueStoppable, type StopTarget } from './stop-on-signal.js';
 
 /** Per-query options. */
 export interface QueryOptions {
@@ -238,11 +239,20 @@ export class ProtocolConnection {
     return results.results;
   }
 
-  /** `sql` prepared, then executed per row, pipelined (StmtExecuteManyCommand): summed counts. */
-  async executePreparedMany(sql: string, rows: readonly SqlParams[], options: BindOptions) {
+  /**
+   * `sql` prepared, then executed per row, pipelined (StmtExecuteManyCommand): summed counts.
+   * A stop (`signal`, `timeout`) sends no further row and kills the running execute; executes
+   * already sent still run, and the call rejects with the abort error.
+   */
+  async executePreparedMany(
+    sql: string,
+    rows: readonly SqlParams[],
+    options: PreparedQueryOptions,
+  ): Promise<number> {
     if (this.closing !== undefined) throw connectionClosed();
+    if (options.signal?.aborted) throw abortError(options.signal.reason);
     const command = preparedExecuteManyCommand(this.statements, this, sql, rows, options);
-    return command === undefined ? 0 : this.pipeline.enqueue(command);
+    return command === undefined ? 0 : enqueueStoppable(this.stopTarget, command, options);
   }
 
   /** `queryPrepared` with the results yielded as they arrive, with backpressure, as `stream()`. */
@@ -276,49 +286,24 @@ export class ProtocolConnection {
   private async run(command: QueryCommand, options: QueryOptions): Promise<void> {
     if (this.closing !== undefined) throw connectionClosed();
     checkStatementSize(command.sql, this.options.maxAllowedPacket);
-    const { signal, timeout } = options;
-    if (signal?.aborted) throw abortError(signal.reason);
-    if (signal === undefined && timeout === undefined) {
-      await this.pipeline.enqueue(command);
-      return;
-    }
-    let stopReason: { value: unknown } | undefined;
-    const stop = (reason: unknown): void => {
-      if (command.settled) return;
-      stopReason = { value: reason };
-      if (this.pipeline.withdraw(command)) {
-        command.fail(abortError(reason));
-        return;
-      }
-      this.killRunning(command).catch(() => {
-        // A failed KILL leaves the query running; the command then ends on its own.
-      });
-    };
-    const onAbort = (): void => stop(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    const timer =
-      timeout === undefined
-        ? undefined
-        : setTimeout(() => stop(new Error(`query timed out after ${timeout} ms`)), timeout);
-    try {
-      await this.pipeline.enqueue(command);
-    } catch (error) {
-      throw stopReason === undefined ? error : abortError(stopReason.value, error);
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-      clearTimeout(timer);
-    }
-    // An interrupted SLEEP() and the like end without an error; the caller still asked to stop.
-    if (stopReason !== undefined) throw abortError(stopReason.value);
+    await enqueueStoppable(this.stopTarget, command, options);
   }
+
+  private readonly stopTarget: StopTarget = {
+    enqueue: (command) => this.pipeline.enqueue(command),
+    withdraw: (command) => this.pipeline.withdraw(command),
+    kill: (command, eachStatement) => this.killRunning(command, eachStatement),
+  };
 
   /**
    * KILL QUERY over a side connection, if the command is still the one running. Until the
    * KILL's answer is back the next queued command does not start, so a query that ends while
    * the KILL is on its way leaves the KILL to an idle session, which MariaDB forgets when the
-   * next command arrives (cancellation.test.ts shows both halves).
+   * next command arrives (cancellation.test.ts shows both halves). With `eachStatement` (a
+   * command of several statements already sent, the pipelined executeMany) KILLs go on until
+   * the command ends, so each statement still to run is stopped in turn.
    */
-  private async killRunning(command: QueryCommand): Promise<void> {
+  private async killRunning(command: PipelineCommand, eachStatement: boolean): Promise<void> {
     const side = await ProtocolConnection.open({
       ...this.options,
       database: undefined,
@@ -328,13 +313,15 @@ export class ProtocolConnection {
       localInfile: false,
     });
     try {
-      const release = this.pipeline.holdQueueIfRunning(command);
-      if (release === undefined) return;
-      try {
-        await side.query(`KILL QUERY ${this.connectionId}`);
-      } finally {
-        release();
-      }
+      do {
+        const release = this.pipeline.holdQueueIfRunning(command);
+        if (release === undefined) return;
+        try {
+          await side.query(`KILL QUERY ${this.connectionId}`);
+        } finally {
+          release();
+        }
+      } while (eachStatement);
     } finally {
       await side.close();
     }

@@ -67,8 +67,17 @@ export class WireTransport implements Transport {
     return new BufferedStatementResults(this.connection, request.sql, options);
   }
 
-  executePreparedMany(sql: string, rows: readonly StatementParams[]): Promise<number> {
-    return this.connection.executePreparedMany(sql, rows, this.bindOptions);
+  executePreparedMany(
+    sql: string,
+    rows: readonly StatementParams[],
+    options: { readonly signal?: AbortSignal } = {},
+  ): Promise<number> {
+    const { signal } = options;
+    return this.connection.executePreparedMany(
+      sql,
+      rows,
+      signal === undefined ? this.bindOptions : { ...this.bindOptions, signal },
+    );
   }
 
   ping(): Promise<void> {
