@@ -6,8 +6,9 @@ import { Status } from '../status.js';
  * - decimal: `[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?`;
  * - float: a decimal, or `[+-]?(inf|infinity|nan)` in any case (NaN is the canonical quiet NaN).
  * Floats are correctly rounded: here the exact fast path (≤ 15 significant digits,
- * |exp| ≤ 22), else V8's parser on the validated text; in Rust, `core`'s parser, whose accepted
- * grammar is exactly the float grammar. Correct rounding makes the results identical.
+ * |exp| ≤ 22), else V8's parser on the validated text; in Rust, an exact fast path for short
+ * texts of digits and one '.' (`exact_float.rs`), else `core`'s parser, whose accepted grammar is
+ * exactly the float grammar. Correct rounding makes the results identical.
  */
 export const scan = {
   /** Status of the last call that can fail. */
