@@ -68,8 +68,6 @@ export function compileWasm(rustc, outDir) {
     'debuginfo=0',
     '-C',
     'strip=symbols',
-    '-C',
-    'incremental=false',
     // Copies and fills become `memory.copy`/`memory.fill` instead of compiler_builtins' byte
     // loop: the mixed bench table (a 64-byte binary and strings in every row) decodes 15%
     // faster. Every engine the package supports has bulk memory (Node 20, browsers since
