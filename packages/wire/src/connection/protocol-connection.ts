@@ -283,10 +283,18 @@ export class ProtocolConnection {
     return (fileName, context) => infileResponder(sql, infileStream)(fileName, context);
   }
 
-  private async run(command: QueryCommand, options: QueryOptions): Promise<void> {
-    if (this.closing !== undefined) throw connectionClosed();
-    checkStatementSize(command.sql, this.options.maxAllowedPacket);
-    await enqueueStoppable(this.stopTarget, command, options);
+  /**
+   * Not an async function, which would add microtask hops to every query by returning the
+   * command's promise; what it refuses still comes as a rejection, never a throw.
+   */
+  private run(command: QueryCommand, options: QueryOptions): Promise<void> {
+    try {
+      if (this.closing !== undefined) throw connectionClosed();
+      checkStatementSize(command.sql, this.options.maxAllowedPacket);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return enqueueStoppable(this.stopTarget, command, options);
   }
 
   private readonly stopTarget: StopTarget = {

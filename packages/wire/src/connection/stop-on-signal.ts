@@ -37,14 +37,25 @@ export interface StopTarget {
  * without an error (an interrupted SLEEP(), or rows already sent all done): the caller asked to
  * stop, so whether it stopped in time is not left for it to guess.
  */
-export async function enqueueStoppable<T>(
+export function enqueueStoppable<T>(
   target: StopTarget,
   command: StoppableCommand<T>,
   options: StopOptions,
 ): Promise<T> {
   const { signal, timeout } = options;
-  if (signal?.aborted) throw abortError(signal.reason);
+  // Most commands have neither: they get the command's own promise, without the microtask
+  // hops an async function adds when it returns one.
   if (signal === undefined && timeout === undefined) return target.enqueue(command);
+  return enqueueStopping(target, command, signal, timeout);
+}
+
+async function enqueueStopping<T>(
+  target: StopTarget,
+  command: StoppableCommand<T>,
+  signal: AbortSignal | undefined,
+  timeout: number | undefined,
+): Promise<T> {
+  if (signal?.aborted) throw abortError(signal.reason);
   let stopReason: { value: unknown } | undefined;
   const stop = (reason: unknown): void => {
     if (command.settled) return;
