@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { childEntry } from './child-entry.js';
 import { adapterById } from './client-registry.js';
 import { JOB_VARIABLE, type Job, type JobOutcome, OUTCOME_MARKER } from './job.js';
 
@@ -9,25 +9,15 @@ function errorLine(stderr: string): string {
   return (line ?? stderr.trim().slice(-300)).slice(0, 300);
 }
 
-const CHILD_ENTRY = path.join(import.meta.dirname, 'child.ts');
-
-/**
- * Children load the workspace packages' built `dist`, as users install them, not their sources:
- * tsx transpiles sources with esbuild's keepNames, which wraps every function it creates in a
- * `__name` call, a cost that mysql2 and mariadb (plain JavaScript) do not pay. `pnpm bench`
- * builds the packages first.
- */
-const CHILD_ARGUMENTS = ['--import', 'tsx', CHILD_ENTRY];
-
 /**
  * Starts a child process for jobs of one client (they share its S2_ACCEL) and returns what it
  * reported for each, in order; jobs it never reported on (a crash, a timeout) are failed.
  */
-export function runChild(jobs: readonly Job[], timeoutMs: number): Promise<JobOutcome[]> {
+export async function runChild(jobs: readonly Job[], timeoutMs: number): Promise<JobOutcome[]> {
   const first = jobs[0];
-  if (!first) return Promise.resolve([]);
+  if (!first) return [];
   const adapter = adapterById(first.adapter);
-  const child = spawn(process.execPath, CHILD_ARGUMENTS, {
+  const child = spawn(process.execPath, [await childEntry()], {
     env: { ...process.env, ...adapter.environment, [JOB_VARIABLE]: JSON.stringify(jobs) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
