@@ -8,4 +8,7 @@ export interface PackageTestSettings {
   env?: Record<string, string>;
 }
 
-export declare function packageTests(packageDir: string, settings?: PackageTestSettings): UserConfig;
+export declare function packageTests(
+  packageDir: string,
+  settings?: PackageTestSettings,
+): UserConfig;
