@@ -11,22 +11,26 @@
  * BENCH_RECORDING (default: the temp dir) is where the recording file lives; BENCH_QUICK=1 records
  * a tenth of the rows; BENCH_ROUNDS sets the rounds (default 7); BENCH_STREAM=1 times the
  * streaming path instead of the buffered one; BENCH_REPEAT runs the query that many times per
- * sample (for `select1`).
+ * sample (for `select1`). Each client's calls run with its adapter's `environment` set, as the
+ * full run starts its process with it (so the `-ts` clients decode with the TS fallback).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ServerTarget } from './clients/client-adapter.js';
+import type { ClientAdapter, ClientSession, ServerTarget } from './clients/client-adapter.js';
 import { startDatabaseServer } from './database-server.js';
 import { prepareData } from './prepare-data.js';
 import { recordQueries } from './record.js';
 import type { Recording } from './replay/recording.js';
 import { startReplayServer } from './replay/replay-server.js';
 import { adapterById } from './runner/client-registry.js';
+import { withEnvironment } from './scoped-environment.js';
 import { benchSettings } from './settings.js';
 import { readQueries } from './workloads/read-workloads.js';
 
 const DATABASE = 's2_bench';
+
+type ClientEnvironment = ClientAdapter['environment'];
 const WORKLOAD_NAMES = ['mixed', 'ints', 'wide', 'stream', 'select1'] as const;
 
 interface SavedRecording {
@@ -97,23 +101,30 @@ async function main(): Promise<void> {
   const stream = process.env.BENCH_STREAM === '1';
   const repeat = Number(process.env.BENCH_REPEAT ?? 1);
   try {
-    const sessions = await Promise.all(
-      clientIds.map(async (id) => ({ id, session: await adapterById(id).open(target, 1) })),
-    );
+    // One at a time: each open runs under its own client's environment.
+    const sessions: { id: string; environment?: ClientEnvironment; session: ClientSession }[] = [];
+    for (const id of clientIds) {
+      const { environment, open } = adapterById(id);
+      const session = await withEnvironment(environment, () => open(target, 1));
+      sessions.push({ id, environment, session });
+    }
     for (const workload of workloads) {
       const index = WORKLOAD_NAMES.indexOf(workload as (typeof WORKLOAD_NAMES)[number]);
       const sql = queries[index];
       if (index < 0 || sql === undefined) throw new Error(`no workload called ${workload}`);
       const samples = new Map(clientIds.map((id) => [id, [] as number[]]));
       for (let round = 0; round <= rounds; round += 1) {
-        for (const { id, session } of sessions) {
-          const started = performance.now();
-          for (let time = 0; time < repeat; time += 1) {
-            if (stream || workload === 'stream') await session.streamAll(sql);
-            else await session.fetchAll(sql);
-          }
+        for (const { id, environment, session } of sessions) {
+          const elapsed = await withEnvironment(environment, async () => {
+            const started = performance.now();
+            for (let time = 0; time < repeat; time += 1) {
+              if (stream || workload === 'stream') await session.streamAll(sql);
+              else await session.fetchAll(sql);
+            }
+            return performance.now() - started;
+          });
           // Round 0 is the warm-up.
-          if (round > 0) samples.get(id)?.push(performance.now() - started);
+          if (round > 0) samples.get(id)?.push(elapsed);
         }
       }
       const baseline = median(samples.get(clientIds[0] ?? '') ?? []);
