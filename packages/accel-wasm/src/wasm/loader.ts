@@ -1,6 +1,7 @@
 import { ACCEL_WASM_BASE64 } from '../generated/accel-wasm.generated.js';
 import { LITTLE_ENDIAN } from '../status.js';
 import type { AccelExports } from './exports.js';
+import { base64Bytes } from './module-bytes.js';
 
 /**
  * Loading the embedded module. Node (and other runtimes with `process.versions.node`) compile
@@ -17,10 +18,7 @@ let failure: Error | undefined;
 let pending: Promise<AccelExports | undefined> | undefined;
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const text = atob(ACCEL_WASM_BASE64);
-  const bytes = new Uint8Array(text.length);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
+  return base64Bytes(ACCEL_WASM_BASE64);
 }
 
 function unavailableReason(): string | undefined {
