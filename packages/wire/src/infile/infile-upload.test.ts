@@ -136,6 +136,33 @@ describe('InfileUpload', () => {
     expect([...joined(copies)]).toEqual(expected);
   });
 
+  // SMALL's 256-byte eager size and 1 KiB buffer, with every chunk here gathered.
+  const crossings: [string, InfileChunk[]][] = [
+    ['one chunk longer than the buffer', [new Uint8Array(1100).fill(0x63)]],
+    ['the same chunk as text', ['c'.repeat(1100)]],
+    [
+      'the sixth of six chunks below the eager size',
+      Array.from({ length: 6 }, () => new Uint8Array(200).fill(0x64)),
+    ],
+  ];
+  for (const [name, chunks] of crossings) {
+    it(`sends a chunk that crossed a buffer's end before asking for more: ${name}`, async () => {
+      const { context, packets } = recordingContext();
+      let sentWhenAskedAgain = -1;
+      function* source(): Generator<InfileChunk> {
+        yield* chunks;
+        sentWhenAskedAgain = joined(packets()).length;
+      }
+      await new InfileUpload(context, { ...SMALL, largeChunkBytes: 4096 }).sendAll(source());
+      const yielded = chunks.reduce(
+        (total, chunk) =>
+          total + (typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length),
+        0,
+      );
+      expect(sentWhenAskedAgain).toBe(yielded);
+    });
+  }
+
   it('sends a large chunk by reference, then waits for the drain', async () => {
     const { context, events, packets } = recordingContext();
     const small = new TextEncoder().encode('head\n');

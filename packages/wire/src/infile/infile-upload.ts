@@ -6,7 +6,11 @@ import type { InfileChunk } from './infile-source.js';
 export interface InfileUploadLimits {
   /** Bytes of one gathering buffer, so the most a gathered packet holds (at least 4). */
   readonly gatherBytes: number;
-  /** At the end of a chunk, a gathered packet this long goes out without waiting for more. */
+  /**
+   * At the end of a chunk, once this many bytes were gathered since the last end-of-chunk send
+   * (counting any a full buffer sent meanwhile), the rest gathered goes out without waiting for
+   * more: where the buffer happens to end must not hold back data that would otherwise go.
+   */
   readonly eagerPacketBytes: number;
   /** A byte chunk at least this long goes out by reference, as packets of its own. */
   readonly largeChunkBytes: number;
@@ -67,6 +71,8 @@ export class InfileUpload {
   private filled = 0;
   /** Bytes written since the socket last reported an empty buffer: at least what it holds. */
   private unconfirmed = 0;
+  /** Bytes gathered since a chunk's end last sent the gathering, full buffers' sends included. */
+  private gatheredSinceEagerSend = 0;
 
   constructor(
     private readonly context: CommandContext,
@@ -85,7 +91,10 @@ export class InfileUpload {
       } else {
         this.gatherBytes(chunk);
       }
-      if (this.filled - this.packetStart >= this.limits.eagerPacketBytes) this.sendGathered();
+      if (this.gatheredSinceEagerSend >= this.limits.eagerPacketBytes) {
+        this.sendGathered();
+        this.gatheredSinceEagerSend = 0;
+      }
       if (this.unconfirmed >= this.limits.writeAheadBytes) await this.drained();
     }
     this.sendGathered();
@@ -97,6 +106,7 @@ export class InfileUpload {
       const piece = chunk.subarray(start, start + this.gathered.length - this.filled);
       this.gathered.set(piece, this.filled);
       this.filled += piece.length;
+      this.gatheredSinceEagerSend += piece.length;
       start += piece.length;
       if (this.filled === this.gathered.length) this.sendGathered();
     }
@@ -112,6 +122,7 @@ export class InfileUpload {
       if (this.gathered === NO_BUFFER) this.gathered = newBuffer(this.limits.gatherBytes);
       const { read, written } = utf8.encodeInto(rest, this.gathered.subarray(this.filled));
       this.filled += written;
+      this.gatheredSinceEagerSend += written;
       if (read === rest.length) return;
       rest = rest.slice(read);
       // The next character does not fit in what is left of this buffer.
@@ -121,6 +132,7 @@ export class InfileUpload {
 
   private sendLarge(chunk: Uint8Array): void {
     this.sendGathered();
+    this.gatheredSinceEagerSend = 0;
     const packetBytes = this.limits.largePacketBytes;
     for (let start = 0; start < chunk.length; start += packetBytes) {
       this.context.sendUncopied(chunk.subarray(start, start + packetBytes));

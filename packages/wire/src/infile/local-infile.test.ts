@@ -5,7 +5,12 @@ import { Readable } from 'node:stream';
 import { InterfaceError } from '@s2/core-cursor';
 import { testServer, useTestDatabase } from '@s2/test-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InfileSource, openConnection, type ProtocolConnection } from '../index.js';
+import {
+  type InfileChunk,
+  type InfileSource,
+  openConnection,
+  type ProtocolConnection,
+} from '../index.js';
 import {
   acceptLogin,
   acceptSetup,
@@ -109,6 +114,71 @@ describe('LOAD DATA LOCAL INFILE against the test server', () => {
     );
     await connection.query('DELETE FROM loaded');
     expect(result?.rows()[0]).toEqual([40_000, String((40_000 * 39_999) / 2), '412']);
+  });
+
+  describe('a chunk that straddles the 1 MiB gathering buffer', () => {
+    // Fixed-width lines, so chunk and buffer boundaries fall where the sizes say.
+    const LINE_BYTES = 8;
+    const lines = (from: number, count: number): string =>
+      Array.from(
+        { length: count },
+        (_unused, index) => `${String(from + index).padStart(LINE_BYTES - 1, '0')}\n`,
+      ).join('');
+    const GATHER_LINES = (1 << 20) / LINE_BYTES;
+    /**
+     * Each shape leaves under 256 KiB of its last chunk in a new buffer, which is less than the
+     * upload sends at a chunk's end on its own account, though the chunk as a whole is more.
+     */
+    const shapes: [string, () => InfileChunk[]][] = [
+      // 1 MiB + 64 KiB in one piece: the first MiB fills the buffer, the rest starts the next.
+      ['one chunk longer than the buffer', () => [Buffer.from(lines(0, GATHER_LINES + 8192))]],
+      ['the same chunk as text', () => [lines(0, GATHER_LINES + 8192)]],
+      // Six chunks of 187.5 KiB: the sixth crosses the 1 MiB mark with 101 KiB left over.
+      [
+        'the sixth of six chunks below 256 KiB',
+        () =>
+          Array.from({ length: 6 }, (_unused, index) => Buffer.from(lines(index * 24_000, 24_000))),
+      ],
+    ];
+    let watcher: ProtocolConnection;
+    beforeAll(async () => {
+      await connection.query('CREATE TABLE arriving (id INT) ENGINE=InnoDB');
+      watcher = await openConnection(database.url);
+      // Sees the rows of the LOAD DATA still in progress on the other connection.
+      await watcher.query('SET SESSION TRANSACTION ISOLATION LEVEL READ UNCOMMITTED');
+    });
+    afterAll(async () => {
+      await watcher.close();
+    });
+
+    async function arrivedRows(): Promise<number> {
+      const [result] = await watcher.query('SELECT COUNT(*) FROM arriving');
+      return Number(result?.rows()[0]?.[0]);
+    }
+
+    for (const [name, shape] of shapes) {
+      it(`sends all of it before the source yields again: ${name}`, async (context) => {
+        if (testServer().capabilities.flavour !== 'mariadb') context.skip();
+        const chunks = shape();
+        const expected = chunks.reduce((total, chunk) => total + chunk.length, 0) / LINE_BYTES;
+        let seen = 0;
+        // The source's next chunk waits on the server having loaded this one, as a producer
+        // that paces itself on the load would; polls are bounded so a held remainder fails
+        // the test instead of hanging it.
+        async function* paced(): AsyncGenerator<InfileChunk> {
+          yield* chunks;
+          for (let poll = 0; poll < 300 && seen < expected; poll += 1) {
+            seen = await arrivedRows();
+            if (seen < expected) await new Promise((resolve) => setTimeout(resolve, 10));
+          }
+        }
+        await connection.query("LOAD DATA LOCAL INFILE ':stream:' INTO TABLE arriving", {
+          infileStream: paced(),
+        });
+        await connection.query('DELETE FROM arriving');
+        expect(seen).toBe(expected);
+      });
+    }
   });
 
   it('propagates a failing stream and stays usable', async () => {
