@@ -1,4 +1,5 @@
 import type { ColumnBatch, ColumnKind } from './column-batch.js';
+import { TypeCode } from './column-spec.js';
 import type { ColumnLayout } from './column-vectors.js';
 
 /**
@@ -35,11 +36,11 @@ export interface RowdatPlan extends ColumnLayout {
 }
 
 const INTEGERS: Record<number, [number, number, number, string]> = {
-  1: [RowdatOp.INT8, RowdatOp.UINT8, 1, 'TINYINT'],
-  2: [RowdatOp.INT16, RowdatOp.UINT16, 2, 'SMALLINT'],
-  3: [RowdatOp.INT32, RowdatOp.UINT32, 4, 'INT'],
-  9: [RowdatOp.INT32, RowdatOp.UINT32, 4, 'MEDIUMINT'],
-  8: [RowdatOp.INT64, RowdatOp.UINT64, 8, 'BIGINT'],
+  [TypeCode.TINY]: [RowdatOp.INT8, RowdatOp.UINT8, 1, 'TINYINT'],
+  [TypeCode.SHORT]: [RowdatOp.INT16, RowdatOp.UINT16, 2, 'SMALLINT'],
+  [TypeCode.LONG]: [RowdatOp.INT32, RowdatOp.UINT32, 4, 'INT'],
+  [TypeCode.INT24]: [RowdatOp.INT32, RowdatOp.UINT32, 4, 'MEDIUMINT'],
+  [TypeCode.LONGLONG]: [RowdatOp.INT64, RowdatOp.UINT64, 8, 'BIGINT'],
 };
 
 const OP_KINDS: readonly ColumnKind[] = [
@@ -79,7 +80,7 @@ function rowdatPlan(op: number, wireCode: number, width: number, sqlName: string
 }
 
 function isStringCode(code: number): boolean {
-  return code === 15 || (code >= 245 && code <= 255);
+  return code === TypeCode.VARCHAR || (code >= TypeCode.JSON && code <= TypeCode.GEOMETRY);
 }
 
 /** Resolve the wire type codes of a ROWDAT_1 body's columns. */
@@ -96,15 +97,16 @@ export function planRowdat1(types: readonly number[]): RowdatPlan[] {
         ? rowdatPlan(unsigned, code, width, `${name} UNSIGNED`)
         : rowdatPlan(signed, code, width, name);
     }
-    if (code === 4) return rowdatPlan(RowdatOp.FLOAT32, code, 4, 'FLOAT');
-    if (code === 5) return rowdatPlan(RowdatOp.FLOAT64, code, 8, 'DOUBLE');
-    if (code === 0 || code === 246) return rowdatPlan(RowdatOp.DECIMAL, code, 0, 'DECIMAL');
-    if (code === 7) return rowdatPlan(RowdatOp.DATETIME, code, 8, 'TIMESTAMP');
-    if (code === 12) return rowdatPlan(RowdatOp.DATETIME, code, 8, 'DATETIME');
-    if (code === 10) return rowdatPlan(RowdatOp.DATE, code, 8, 'DATE');
-    if (code === 11) return rowdatPlan(RowdatOp.TIME, code, 8, 'TIME');
-    if (code === 13) return rowdatPlan(RowdatOp.UINT16, code, 2, 'YEAR');
-    if (code === 6) return rowdatPlan(RowdatOp.NULL, code, 1, 'NULL');
+    if (code === TypeCode.FLOAT) return rowdatPlan(RowdatOp.FLOAT32, code, 4, 'FLOAT');
+    if (code === TypeCode.DOUBLE) return rowdatPlan(RowdatOp.FLOAT64, code, 8, 'DOUBLE');
+    if (code === TypeCode.DECIMAL || code === TypeCode.NEWDECIMAL)
+      return rowdatPlan(RowdatOp.DECIMAL, code, 0, 'DECIMAL');
+    if (code === TypeCode.TIMESTAMP) return rowdatPlan(RowdatOp.DATETIME, code, 8, 'TIMESTAMP');
+    if (code === TypeCode.DATETIME) return rowdatPlan(RowdatOp.DATETIME, code, 8, 'DATETIME');
+    if (code === TypeCode.DATE) return rowdatPlan(RowdatOp.DATE, code, 8, 'DATE');
+    if (code === TypeCode.TIME) return rowdatPlan(RowdatOp.TIME, code, 8, 'TIME');
+    if (code === TypeCode.YEAR) return rowdatPlan(RowdatOp.UINT16, code, 2, 'YEAR');
+    if (code === TypeCode.NULL) return rowdatPlan(RowdatOp.NULL, code, 1, 'NULL');
     if (isStringCode(magnitude)) {
       return code < 0
         ? rowdatPlan(RowdatOp.BINARY, code, 0, 'BLOB')
