@@ -1,12 +1,7 @@
-import {
-  escapeValue,
-  InterfaceError,
-  OperationalError,
-  type S2Error,
-  type SqlParams,
-} from '@s2/core-cursor';
+import { InterfaceError, OperationalError, type S2Error, type SqlParams } from '@s2/core-cursor';
 import type { PipelineCommand } from '../commands/command.js';
 import { HandshakeCommand } from '../commands/handshake-command.js';
+import { PipelinedQueriesCommand } from '../commands/pipelined-queries-command.js';
 import { type InfileResponder, QueryCommand } from '../commands/query-command.js';
 import { QuitCommand } from '../commands/quit-command.js';
 import { SimpleCommand } from '../commands/simple-command.js';
@@ -26,6 +21,7 @@ import { CommandPipeline, STREAM_CONSUMER } from './command-pipeline.js';
 import type { ResolvedWireOptions, WireConnectionOptions } from './connection-options.js';
 import { openSocket } from './open-socket.js';
 import { resolveOptions } from './resolve-options.js';
+import { EXTENDED_TYPES_STATEMENT, sessionSetupStatements } from './session-setup.js';
 import { checkStatementSize } from './statement-size.js';
 import { enqueueStoppable, type StopTarget } from './stop-on-signal.js';
 
@@ -111,43 +107,40 @@ export class ProtocolConnection {
    * it differs, then `initSql`. Never SET time_zone.
    */
   private async initializeSession(): Promise<void> {
-    await this.query('SET NAMES utf8mb4');
-    await this.applySessionSettings();
+    await this.applySessionSettings(['SET NAMES utf8mb4']);
   }
 
-  /** What the session setup adds to the state a login or COM_RESET_CONNECTION leaves. */
-  private async applySessionSettings(): Promise<void> {
-    const { options } = this;
-    if (options.sqlMode !== undefined) {
-      // Quoted the way the session reads literals right now; the OK's status flags then tell
-      // noBackslashEscapes whether the new mode turned NO_BACKSLASH_ESCAPES on or off.
-      const mode = escapeValue(options.sqlMode, { noBackslashEscapes: this.noBackslashEscapes });
-      await this.query(`SET SESSION sql_mode = ${mode}`);
-    }
-    if (options.enableExtendedDataTypes && this.extendedTypesAccepted) {
-      this.extendedTypesAccepted = await this.querySkippingServerErrors(
-        'SET @@SESSION.enable_extended_types_metadata=on',
+  /**
+   * What the session setup adds to the state a login or COM_RESET_CONNECTION leaves, after
+   * `first`: its statements pipelined, in one round trip (a remote server's round trip is most
+   * of a connect), then `initSql`. A failed statement fails the setup, except SingleStore's
+   * variables.
+   */
+  private async applySessionSettings(first: readonly string[] = []): Promise<void> {
+    const statements = sessionSetupStatements(
+      this.options,
+      {
+        noBackslashEscapes: this.noBackslashEscapes,
+        autocommit: this.autocommit,
+        extendedTypesAccepted: this.extendedTypesAccepted,
+      },
+      first,
+    );
+    if (statements.length > 0) {
+      const errors = await this.pipeline.enqueue(
+        new PipelinedQueriesCommand(statements.map((statement) => statement.sql)),
       );
-      await this.querySkippingServerErrors(
-        `SET @@SESSION.vector_type_project_format=${options.vectorDataFormat.toUpperCase()}`,
+      statements.forEach((statement, index) => {
+        if (statement.sql === EXTENDED_TYPES_STATEMENT) {
+          this.extendedTypesAccepted = errors[index] === undefined;
+        }
+      });
+      const failed = statements.findIndex(
+        (statement, index) => !statement.optional && errors[index] !== undefined,
       );
+      if (failed >= 0) throw errors[failed];
     }
-    if (options.autocommit !== undefined && this.autocommit !== options.autocommit) {
-      await this.query(`SET AUTOCOMMIT = ${options.autocommit ? 1 : 0}`);
-    }
-    if (options.initSql !== undefined) await this.query(options.initSql);
-  }
-
-  /** Runs SQL whose server errors do not matter; false when the server refused it. */
-  private async querySkippingServerErrors(sql: string): Promise<boolean> {
-    try {
-      await this.query(sql);
-      return true;
-    } catch (error) {
-      // A server without the variable answers ERR 1193; only a broken connection matters.
-      if (!this.pipeline.usable) throw error;
-      return false;
-    }
+    if (this.options.initSql !== undefined) await this.query(this.options.initSql);
   }
 
   /**

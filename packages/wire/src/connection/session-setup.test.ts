@@ -3,12 +3,16 @@ import { openConnection } from '../index.js';
 import { PacketReader } from '../protocol/packet-reader.js';
 import { Capability } from '../protocol/protocol-constants.js';
 import {
+  acceptLogin,
+  errPacket,
   handshakePacket,
   okPacket,
   querySql,
   type ScriptedServer,
   startScriptedServer,
 } from '../test-support/scripted-server.js';
+import { resolveOptions } from './resolve-options.js';
+import { sessionSetupStatements } from './session-setup.js';
 
 interface Login {
   capabilities: number;
@@ -112,5 +116,75 @@ describe('handshake response and session setup (scripted server)', () => {
       ['SET NAMES utf8mb4'],
       ['SET NAMES utf8mb4', 'SET AUTOCOMMIT = 0'],
     ]);
+  });
+});
+
+describe('pipelined session setup (scripted server)', () => {
+  it('sends every setup statement before reading a reply: one round trip', async () => {
+    const received: string[] = [];
+    server = await startScriptedServer(async (session) => {
+      await acceptLogin(session);
+      // Answers nothing until all three have arrived: one at a time, the connect would time out.
+      for (let index = 0; index < 3; index += 1) received.push(querySql(await session.read()));
+      for (let index = 0; index < 3; index += 1) {
+        session.sequence = 1;
+        session.send(okPacket());
+      }
+      await session.read();
+    });
+    await using connection = await openConnection({
+      port: server.port,
+      user: 'u',
+      sslMode: 'disabled',
+      connectTimeout: 3000,
+    });
+    expect(received).toEqual([
+      'SET NAMES utf8mb4',
+      'SET @@SESSION.enable_extended_types_metadata=on',
+      'SET @@SESSION.vector_type_project_format=BINARY',
+    ]);
+    expect(connection.serverStatus & 0x0002).not.toBe(0);
+  });
+
+  it('fails the connect with the ERR of a required statement, after reading every reply', async () => {
+    server = await startScriptedServer(async (session) => {
+      await acceptLogin(session);
+      for (let index = 0; index < 3; index += 1) await session.read();
+      session.sequence = 1;
+      session.send(errPacket(1115, '42000', "Unknown character set: 'utf8mb4'"));
+      session.sequence = 1;
+      session.send(errPacket(1193, 'HY000', 'Unknown system variable'));
+      session.sequence = 1;
+      session.send(okPacket());
+      await session.read();
+    });
+    await expect(
+      openConnection({ port: server.port, user: 'u', sslMode: 'disabled', connectTimeout: 3000 }),
+    ).rejects.toMatchObject({ errno: 1115, sqlState: '42000' });
+  });
+});
+
+describe('sessionSetupStatements', () => {
+  const state = { noBackslashEscapes: false, autocommit: true, extendedTypesAccepted: true };
+
+  it('orders the statements as the spec does and marks only SingleStore variables optional', () => {
+    const options = resolveOptions({ host: 'h', sqlMode: "ANSI'", autocommit: false });
+    expect(sessionSetupStatements(options, state, ['SET NAMES utf8mb4'])).toEqual([
+      { sql: 'SET NAMES utf8mb4', optional: false },
+      { sql: "SET SESSION sql_mode = 'ANSI\\''", optional: false },
+      { sql: 'SET @@SESSION.enable_extended_types_metadata=on', optional: true },
+      { sql: 'SET @@SESSION.vector_type_project_format=BINARY', optional: true },
+      { sql: 'SET AUTOCOMMIT = 0', optional: false },
+    ]);
+  });
+
+  it('quotes sql_mode as the session reads literals, and skips what is already so', () => {
+    const options = resolveOptions({ host: 'h', sqlMode: "ANSI'", autocommit: true });
+    const statements = sessionSetupStatements(options, {
+      noBackslashEscapes: true,
+      autocommit: true,
+      extendedTypesAccepted: false,
+    });
+    expect(statements).toEqual([{ sql: "SET SESSION sql_mode = 'ANSI'''", optional: false }]);
   });
 });
