@@ -82,7 +82,7 @@ export interface WireConnectionOptions {
   connAttrs?: Readonly<Record<string, string>>;
   /**
    * Rows per decoded batch when streaming; default 4096. Buffered results decode in batches of
-   * at least 65 536 rows (or 8 MiB of row data), since nothing reads them before they end.
+   * at least 65 536 rows (or 2 MiB of row data), since nothing reads them before they end.
    */
   batchRows?: number;
   /**
