@@ -1,37 +1,10 @@
-import type { ColumnDefinition } from '../packets/column-definition.js';
-import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { CommandByte } from '../protocol/protocol-constants.js';
 import { outOfSync } from '../protocol/wire-errors.js';
 import { Command, type CommandContext, type RowRunTarget } from './command.js';
 import { QueryCommand } from './query-command.js';
-import type { ResultSink } from './result-sink.js';
+import { ReplyCounter } from './reply-counter.js';
 
 const encoder = new TextEncoder();
-
-/** Keeps only whether the reply failed; rows, if any, are read and dropped. */
-class ReplyOutcome implements ResultSink {
-  error: unknown;
-
-  begin(): void {
-    this.error = undefined;
-  }
-
-  columns(_definitions: readonly ColumnDefinition[]): void {}
-
-  row(_payload: Uint8Array): void {}
-
-  rows(_chunk: Uint8Array, _start: number, _bounds: Uint32Array, _count: number): void {}
-
-  packets(_chunk: Uint8Array, at: number, _sequence: SequenceCounter): number {
-    return at;
-  }
-
-  resultEnd(): void {}
-
-  failed(error: unknown): void {
-    this.error = error;
-  }
-}
 
 function comQuery(sql: string): Uint8Array {
   const text = encoder.encode(sql);
@@ -52,7 +25,7 @@ function comQuery(sql: string): Uint8Array {
 export class PipelinedQueriesCommand extends Command<unknown[]> {
   /** Each answered statement's error, undefined for success. */
   private readonly errors: unknown[] = [];
-  private readonly outcome = new ReplyOutcome();
+  private readonly outcome = new ReplyCounter();
   private reply: QueryCommand | undefined;
 
   constructor(private readonly statements: readonly string[]) {

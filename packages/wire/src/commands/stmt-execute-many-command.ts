@@ -1,16 +1,14 @@
 import { errorAtRow, ProgrammingError } from '@s2/core-cursor';
-import type { ColumnDefinition } from '../packets/column-definition.js';
 import { isErrPacket } from '../packets/err-packet.js';
 import { isOkPacket } from '../packets/ok-packet.js';
 import { stmtExecuteLength, stmtExecutePacket } from '../packets/stmt-execute.js';
 import { stmtResetPacket } from '../packets/stmt-reset.js';
 import { stmtSendLongDataPacket } from '../packets/stmt-send-long-data.js';
 import type { ExecuteParams } from '../prepared/long-data.js';
-import type { SequenceCounter } from '../protocol/packet-framing.js';
 import { outOfSync } from '../protocol/wire-errors.js';
 import { Command, type CommandContext, type RowRunTarget } from './command.js';
 import { QueryCommand } from './query-command.js';
-import type { ResultSink, ResultSummary } from './result-sink.js';
+import { ReplyCounter } from './reply-counter.js';
 import type { StmtPrepareCommand } from './stmt-prepare-command.js';
 
 /**
@@ -23,47 +21,6 @@ export const PIPELINED_EXECUTE_BYTES = 64 * 1024;
 
 /** The parameters of row `row`; throws (e.g. ProgrammingError) for a row that cannot be bound. */
 export type RowBinder = (row: number) => ExecuteParams;
-
-/** Where the replies of the sent rows are taken apart: a row's count as executeMany sums it. */
-class ReplyCounter implements ResultSink {
-  /** What the reply's first result counts: affected rows of an OK, rows of a result set. */
-  counted = 0;
-  error: unknown;
-  private results = 0;
-  private rowsRead = 0;
-
-  begin(): void {
-    this.counted = 0;
-    this.error = undefined;
-    this.results = 0;
-    this.rowsRead = 0;
-  }
-
-  columns(_definitions: readonly ColumnDefinition[]): void {}
-
-  row(_payload: Uint8Array): void {
-    this.rowsRead += 1;
-  }
-
-  rows(_chunk: Uint8Array, _start: number, _bounds: Uint32Array, count: number): void {
-    this.rowsRead += count;
-  }
-
-  /** Takes no framed run: the rows, rarely any in executeMany, come one by one to `row`. */
-  packets(_chunk: Uint8Array, at: number, _sequence: SequenceCounter): number {
-    return at;
-  }
-
-  resultEnd(summary: ResultSummary, _last: boolean): void {
-    this.results += 1;
-    if (this.results > 1) return;
-    this.counted = this.rowsRead > 0 ? this.rowsRead : Number(summary.affectedRows);
-  }
-
-  failed(error: unknown): void {
-    this.error = error;
-  }
-}
 
 /**
  * COM_STMT_EXECUTE of one prepared statement for many rows, pipelined: executes are written
